@@ -1,0 +1,40 @@
+// A finding about an appspec or a bundle: what is wrong, where, and what to do.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cdrun {
+
+enum class Severity { note, warning, error };
+
+const char* severity_name(Severity severity);
+
+// 1-based line and column (column counts characters, as YAML does). 0 means "no position".
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;     // stable identifier, e.g. "CD204"; documented in README.md
+  std::string message;  // one line
+  std::string file;     // path as shown to the user ("appspec.yml", "bundle.zip!scripts/start.sh")
+  Position position;
+  std::string hint;     // what to do about it; may be empty
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+// Helpers that keep call sites short.
+Diagnostic make_diagnostic(Severity severity, std::string code, std::string message, std::string file,
+                           Position position, std::string hint = {});
+
+bool has_errors(const Diagnostics& diagnostics);
+bool has_warnings(const Diagnostics& diagnostics);
+
+// Levenshtein-based suggestion: the candidate closest to `word`, or "" if none is close enough.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace cdrun

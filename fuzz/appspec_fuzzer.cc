@@ -1,0 +1,31 @@
+// Feeds arbitrary bytes to everything `cdrun validate` does with an appspec's text: the agent
+// parser emulation for both agents, cdrun's own server rules, and the ECS/Lambda rules.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "appspec/agent_parser.h"
+#include "appspec/ecs_lambda.h"
+#include "appspec/server_rules.h"
+#include "appspec/validation.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  for (cdrun::AgentOs os : {cdrun::AgentOs::linux, cdrun::AgentOs::windows}) {
+    cdrun::AgentVerdict verdict = cdrun::agent_parse(text, os);
+    cdrun::ServerCheckInput input;
+    input.verdict = &verdict;
+    input.file = "appspec.yml";
+    input.events = std::string("ApplicationStop,DownloadBundle,Install,AfterInstall");
+    (void)cdrun::check_server_appspec(input);
+    (void)cdrun::agent_diagnostics(verdict, "appspec.yml");
+    (void)cdrun::appspec_text_diagnostics(text, verdict.document, "appspec.yml", cdrun::Platform::server);
+  }
+  cdrun::yaml::Document document = cdrun::yaml::parse_first_document(text);
+  if (document.root) {
+    (void)cdrun::detect_platform(document.root.get());
+    (void)cdrun::check_ecs_appspec(*document.root, "appspec.yaml");
+    (void)cdrun::check_lambda_appspec(*document.root, "appspec.yaml");
+  }
+  return 0;
+}

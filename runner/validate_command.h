@@ -1,0 +1,32 @@
+// `cdrun validate [PATH]`: will CodeDeploy accept this appspec or bundle, and where will it hurt?
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace cdrun {
+
+struct ValidateOptions {
+  std::string path = ".";
+  std::string format = "text";                  // text | json | junit | sarif
+  std::optional<std::string> platform;          // server | ecs | lambda (default: detected)
+  std::optional<std::string> agent_os;          // linux | windows (default: the appspec's os)
+  std::optional<std::string> appspec_filename;  // as codedeploy-local's --appspec-filename
+  std::optional<std::string> events;            // as codedeploy-local's --events
+  std::optional<std::string> bundle_type;       // directory | zip | tar | tgz (default: detected)
+  bool strict = false;
+  std::string color = "auto";                   // auto | always | never
+};
+
+void add_validate_command(CLI::App& app, ValidateOptions& options);
+
+// Runs the validation and writes the report; returns the exit status (0 valid, 1 invalid,
+// 2 usage or I/O error).
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace cdrun
