@@ -13,9 +13,9 @@ namespace cdrun {
 enum class Platform { server, ecs, lambda };
 const char* platform_name(Platform platform);
 
-// server unless the document has a Resources list naming AWS::ECS::Service or
-// AWS::Lambda::Function (or, failing that, a Resources key at all: then ecs when TaskDefinition
-// appears, else lambda).
+// server when the document has an `os` key or no Resources key; otherwise the Type of the
+// resource decides (AWS::ECS::Service or AWS::Lambda::Function), and failing that, ecs when a
+// TaskDefinition key appears under Resources, else lambda.
 Platform detect_platform(const yaml::Node* root);
 
 Diagnostics check_ecs_appspec(const yaml::Node& root, const std::string& file);

@@ -33,8 +33,8 @@ void check_event_name(const HookSpec& hook, const std::string& file, Diagnostics
     return;
   }
   std::string suggestion = did_you_mean(hook.name, server_script_events());
-  std::string hint = "codedeploy-local stops at Install with \"appspec.yml file contains unknown lifecycle events: [\\\"" +
-                     hook.name + "\\\"]\" and the service never runs it";
+  std::string hint = "codedeploy-local stops at Install with \"appspec.yml file contains unknown lifecycle events: [" +
+                     ruby::inspect(*hook.raw_name) + "]\" and the service never runs it";
   if (!suggestion.empty()) hint = "did you mean " + suggestion + "? " + hint;
   out->push_back(make_diagnostic(Severity::error, "CD200", "unknown lifecycle event '" + hook.name + "'", file, hook.position, hint));
 }

@@ -89,10 +89,13 @@ void validate_lone_appspec(const ValidationRequest& request, ValidationResult* r
     result->error = "cannot read " + request.path + ": " + std::strerror(errno);
     return;
   }
+  // Read in chunks: an appspec is small, and a huge file must not cost more than its size.
   std::string text;
-  text.resize(kMaxAppSpecBytes + 1);
-  in.read(&text[0], static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxAppSpecBytes) break;
+  }
   if (text.size() > kMaxAppSpecBytes) {
     result->error = request.path + " is larger than 64 MiB; that is not an appspec";
     return;

@@ -9,6 +9,11 @@
 namespace cdrun {
 namespace {
 
+// "1 error", "2 errors", "0 errors".
+std::string plural(size_t count, const char* noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 using report_detail::decode_utf8;
 
 constexpr const char* kBold = "\x1b[1m";
@@ -125,7 +130,8 @@ void write_text(std::ostream& out, const Report& report, const TextStyle& style)
   }
   const auto counts = report_detail::count_severities(report.diagnostics);
   out << terminal_safe(report.target, false) << ": " << (report.valid() ? "valid" : "invalid") << " ("
-      << counts.errors << " errors, " << counts.warnings << " warnings, " << counts.notes << " notes)\n";
+      << plural(counts.errors, "error") << ", " << plural(counts.warnings, "warning") << ", " << plural(counts.notes, "note")
+      << ")\n";
   if (report.agent) write_agent(out, *report.agent);
 }
 

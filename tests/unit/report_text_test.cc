@@ -44,7 +44,7 @@ TEST(ReportText, ShowsHeadingSourceCaretHintAndSummary) {
             "hookz:\n"
             "^\n"
             "  hint: did you mean 'hooks'?\n"
-            "appspec.yml: invalid (1 errors, 0 warnings, 0 notes)\n");
+            "appspec.yml: invalid (1 error, 0 warnings, 0 notes)\n");
 }
 
 TEST(ReportText, CaretKeepsTabsAndCountsUtf8Characters) {
@@ -57,7 +57,7 @@ TEST(ReportText, CaretKeepsTabsAndCountsUtf8Characters) {
             "f.yml:1:5: warning: bad [CD200]\n"
             "\t\xC3\xA9\xE2\x86\x92 x\n"
             "\t   ^\n"
-            "t: valid (0 errors, 1 warnings, 0 notes)\n");
+            "t: valid (0 errors, 1 warning, 0 notes)\n");
 }
 
 TEST(ReportText, MissingSourceOrMissingLineShowsOnlyTheHeading) {
@@ -92,7 +92,7 @@ TEST(ReportText, ColorWrapsLocationSeverityAndCaret) {
             "hookz:\n"
             "\x1b[1;32m^\x1b[0m\n"
             "  hint: did you mean 'hooks'?\n"
-            "appspec.yml: invalid (1 errors, 0 warnings, 0 notes)\n");
+            "appspec.yml: invalid (1 error, 0 warnings, 0 notes)\n");
 }
 
 TEST(ReportText, WarningAndNoteColors) {
@@ -103,7 +103,7 @@ TEST(ReportText, WarningAndNoteColors) {
   EXPECT_EQ(text_of(report, true),
             "\x1b[1ma:1\x1b[0m: \x1b[1;35mwarning\x1b[0m: w [W1]\n"
             "\x1b[1ma:2\x1b[0m: \x1b[1;36mnote\x1b[0m: n [N1]\n"
-            "t: valid (0 errors, 1 warnings, 1 notes)\n");
+            "t: valid (0 errors, 1 warning, 1 note)\n");
 }
 
 TEST(ReportText, StrictTurnsWarningsIntoInvalid) {
@@ -111,7 +111,7 @@ TEST(ReportText, StrictTurnsWarningsIntoInvalid) {
   report.target = "t";
   report.strict = true;
   report.diagnostics.push_back(make_diagnostic(Severity::warning, "W1", "w", "a", {0, 0}));
-  EXPECT_EQ(text_of(report), "a: warning: w [W1]\nt: invalid (0 errors, 1 warnings, 0 notes)\n");
+  EXPECT_EQ(text_of(report), "a: warning: w [W1]\nt: invalid (0 errors, 1 warning, 0 notes)\n");
 }
 
 TEST(ReportText, ControlBytesInSourceAreReplacedOneForOne) {
@@ -124,7 +124,7 @@ TEST(ReportText, ControlBytesInSourceAreReplacedOneForOne) {
             "a:1:6: error: e [E1]\n"
             "k: ?[31m??z\n"
             "     ^\n"
-            "t: invalid (1 errors, 0 warnings, 0 notes)\n");
+            "t: invalid (1 error, 0 warnings, 0 notes)\n");
 }
 
 TEST(ReportText, LongLinesAreClippedAroundTheColumn) {
@@ -136,7 +136,7 @@ TEST(ReportText, LongLinesAreClippedAroundTheColumn) {
   // The window holds 160 characters ending at the end of the line (characters 141..300).
   const std::string shown = "..." + std::string(110, 'a') + "X" + std::string(49, 'b') + "\n";
   const std::string caret = std::string(3 + 110, ' ') + "^\n";
-  EXPECT_EQ(text_of(report), "a:1:251: error: e [E1]\n" + shown + caret + "t: invalid (1 errors, 0 warnings, 0 notes)\n");
+  EXPECT_EQ(text_of(report), "a:1:251: error: e [E1]\n" + shown + caret + "t: invalid (1 error, 0 warnings, 0 notes)\n");
 }
 
 TEST(ReportText, LongLineClippedOnBothSides) {
@@ -147,7 +147,7 @@ TEST(ReportText, LongLineClippedOnBothSides) {
   // 80 characters before the column, then 80 from it: "a"x80, "X", "b"x79.
   const std::string shown = "..." + std::string(80, 'a') + "X" + std::string(79, 'b') + "...\n";
   const std::string caret = std::string(3 + 80, ' ') + "^\n";
-  EXPECT_EQ(text_of(report), "a:1:101: error: e [E1]\n" + shown + caret + "t: invalid (1 errors, 0 warnings, 0 notes)\n");
+  EXPECT_EQ(text_of(report), "a:1:101: error: e [E1]\n" + shown + caret + "t: invalid (1 error, 0 warnings, 0 notes)\n");
 }
 
 TEST(ReportText, AgentVerdictLine) {
