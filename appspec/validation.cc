@@ -141,7 +141,7 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
   input.appspec_display = appspec.display;
   Diagnostics checked = check_bundle(input);
   if (model && (bundle.kind() == BundleKind::tar || bundle.kind() == BundleKind::tgz) && model->os == "windows") {
-    checked.push_back(make_diagnostic(Severity::error, "CD313", std::string(bundle_kind_name(bundle.kind())) +
+    checked.push_back(make_diagnostic(Severity::error, "CD306", std::string(bundle_kind_name(bundle.kind())) +
                                       " bundles are not supported for Windows Server instances", appspec.display, {1, 1},
                                       "build a zip bundle for os: windows"));
   }
