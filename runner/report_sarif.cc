@@ -97,7 +97,6 @@ void write_sarif(std::ostream& out, const Report& report) {
 
   Json driver;
   driver["name"] = "cdrun";
-  driver["informationUri"] = "https://github.com/cdrun/cdrun";
   driver["version"] = "0.1.0";
   driver["rules"] = rules;
   Json run;

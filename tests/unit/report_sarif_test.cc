@@ -35,7 +35,7 @@ TEST(ReportSarif, TopLevelAndDriver) {
   ASSERT_EQ(sarif["runs"].size(), 1u);
   const json& driver = sarif["runs"][0]["tool"]["driver"];
   EXPECT_EQ(driver["name"], "cdrun");
-  EXPECT_EQ(driver["informationUri"], "https://github.com/cdrun/cdrun");
+  EXPECT_FALSE(driver.contains("informationUri"));  // no project home page to point at yet
   EXPECT_EQ(driver["version"], "0.1.0");
 }
 
