@@ -52,7 +52,15 @@ const yaml::Node& Checker::resolve(const yaml::Node& node) {
     const auto& definitions = found->second;
     const auto after = std::upper_bound(definitions.begin(), definitions.end(), node.position,
                                         [](Position at, const yaml::Node* d) { return before(at, d->position); });
-    if (after != definitions.begin() && before((*(after - 1))->position, node.position)) return **(after - 1);
+    if (after != definitions.begin() && before((*(after - 1))->position, node.position)) {
+      const yaml::Node& target = **(after - 1);
+      if (!target.is_scalar()) return target;
+      // A scalar reached through an alias is reported where the alias is written, not at its
+      // anchor; only scalars are copied, so many aliases of a big anchor stay cheap.
+      alias_copies_.push_back(target);
+      alias_copies_.back().position = node.position;
+      return alias_copies_.back();
+    }
   }
   report(Severity::error, kAliasUnresolved, node.position,
          "alias *" + node.anchor + " refers to no anchor defined before it",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -100,6 +101,7 @@ class Checker {
   Diagnostics diagnostics_;
   std::size_t dropped_ = 0;
   std::map<std::string, std::vector<const yaml::Node*>> anchors_;  // definitions in document order
+  std::deque<yaml::Node> alias_copies_;  // aliased scalars, positioned at their alias (stable addresses)
 };
 
 // A key and its value inside a mapping; both null when the key is absent.
