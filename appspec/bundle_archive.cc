@@ -161,7 +161,7 @@ bool ArchiveBundle::list(std::optional<BundleKind> declared, std::string& error)
     if (status == ARCHIVE_RETRY && ++retries <= 16) continue;  // bounded: never spin on a bad member
     if (status < ARCHIVE_WARN || status == ARCHIVE_RETRY) {
       problem(Severity::error, "CD311",
-              "archive is corrupt after " + std::to_string(entries_.size()) + " members: " + libarchive_error(a),
+              "archive is corrupt after " + std::to_string(entries_.size()) + (entries_.size() == 1 ? " member: " : " members: ") + libarchive_error(a),
               "re-create the archive; the agent's extractor would fail on it too");
       break;
     }

@@ -105,7 +105,9 @@ void validate_lone_appspec(const ValidationRequest& request, ValidationResult* r
   judge_appspec(appspec, request, result);
 }
 
+// Files inside a directory bundle are "<dir>/<path>"; inside an archive "<archive>!<path>".
 std::string join_display(const Bundle& bundle, const std::string& path) {
+  if (bundle.kind() != BundleKind::directory) return bundle.display_name() + "!" + path;
   std::string base = bundle.display_name();
   if (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/" + path;
