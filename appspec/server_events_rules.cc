@@ -2,50 +2,14 @@
 // orders it accepts that do something else than the user expects (CD240-CD244).
 #include <algorithm>
 
+#include "appspec/lifecycle_events.h"
 #include "appspec/server_rules.h"
 
 namespace cdrun {
 namespace {
 
-const std::vector<std::string>& default_events() {
-  static const std::vector<std::string> events{"BeforeBlockTraffic", "AfterBlockTraffic", "ApplicationStop", "DownloadBundle",
-                                               "BeforeInstall",      "Install",           "AfterInstall",    "ApplicationStart",
-                                               "ValidateService",    "BeforeAllowTraffic", "AfterAllowTraffic"};
-  return events;
-}
-
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == ',') {
-      out.push_back(text.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-// The CLI validator's rule: none of `later` may come before `anchor` when `anchor` is listed.
-bool listed_before(const std::vector<std::string>& events, const std::string& anchor, const std::vector<std::string>& later) {
-  auto at = std::find(events.begin(), events.end(), anchor);
-  if (at == events.end()) return false;
-  return std::any_of(events.begin(), at, [&](const std::string& e) { return contains(later, e); });
-}
-
-// add_download_bundle_and_install_events: missing ones are prepended; Install never precedes DownloadBundle.
-std::vector<std::string> effective_order(std::vector<std::string> events) {
-  for (const char* required : {"Install", "DownloadBundle"}) {
-    if (!contains(events, required)) events.insert(events.begin(), required);
-  }
-  auto download = std::find(events.begin(), events.end(), "DownloadBundle");
-  auto install = std::find(events.begin(), events.end(), "Install");
-  if (install < download) std::iter_swap(install, download);
-  return events;
 }
 
 std::string joined(const std::vector<std::string>& events) {
@@ -60,25 +24,17 @@ Diagnostics check_events_option(const std::string& events_text, const Ec2AppSpec
   (void)file;
   Diagnostics out;
   const std::string where = "--events";
-  const std::vector<std::string> events = split_commas(events_text);
+  const std::vector<std::string> events = split_events(events_text);
   for (const std::string& e : events) {
     if (!e.empty() && (e.front() == ' ' || e.back() == ' ')) {
       out.push_back(make_diagnostic(Severity::warning, "CD240", "event '" + e + "' has spaces around it", where, {},
                                     "codedeploy-local does not trim --events entries, so this is a different event; remove the spaces"));
     }
   }
-  if (listed_before(events, "DownloadBundle", {"AfterInstall", "ApplicationStart", "BeforeAllowTraffic", "AfterAllowTraffic", "ValidateService", "Install"})) {
-    out.push_back(make_diagnostic(Severity::error, "CD241",
-                                  "The only events that can be specified before DownloadBundle are BeforeBlockTraffic,AfterBlockTraffic,"
-                                  "ApplicationStop. Please fix the order of your specified events: " + events_text,
-                                  where, {}, "codedeploy-local refuses this order"));
-  } else if (listed_before(events, "Install", {"AfterInstall", "ApplicationStart", "BeforeAllowTraffic", "AfterAllowTraffic", "ValidateService"})) {
-    out.push_back(make_diagnostic(Severity::error, "CD241",
-                                  "The only events that can be specified before Install are BeforeBlockTraffic,AfterBlockTraffic,"
-                                  "ApplicationStop,DownloadBundle,BeforeInstall. Please fix the order of your specified events: " + events_text,
-                                  where, {}, "codedeploy-local refuses this order"));
+  if (std::optional<std::string> refused = events_order_error(events, events_text)) {
+    out.push_back(make_diagnostic(Severity::error, "CD241", *refused, where, {}, "codedeploy-local refuses this order"));
   }
-  const std::vector<std::string> order = effective_order(events);
+  const std::vector<std::string> order = effective_event_order(events);
   const auto download = std::find(order.begin(), order.end(), "DownloadBundle");
   const auto install = std::find(order.begin(), order.end(), "Install");
   for (auto it = order.begin(); it != order.end(); ++it) {
@@ -99,7 +55,7 @@ Diagnostics check_events_option(const std::string& events_text, const Ec2AppSpec
   if (spec) {
     std::vector<std::string> missing;
     for (const std::string& e : events) {
-      if (contains(default_events(), e)) continue;
+      if (contains(default_lifecycle_events(), e)) continue;
       const bool in_appspec = std::any_of(spec->hooks.begin(), spec->hooks.end(), [&](const HookSpec& h) { return h.name == e; });
       if (!in_appspec && !contains(missing, e)) missing.push_back(e);
     }

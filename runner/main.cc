@@ -1,17 +1,53 @@
-// cdrun: one binary, one file per subcommand.
+// cdrun: one binary, one file per subcommand. Installed as `codedeploy-local` (a link), it behaves
+// as `cdrun deploy` so existing scripts keep working.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "runner/cli_error.h"
+#include "runner/deploy_command.h"
+#include "runner/plan_command.h"
+#include "runner/status_command.h"
 #include "runner/validate_command.h"
 
+namespace {
+
+std::string basename_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// deploy keeps codedeploy-local's own option syntax (docopt prefixes, its messages, exit 1).
+int dispatch_deploy_like(int argc, char** argv, int first, const std::string& program) {
+  std::vector<std::string> args(argv + first, argv + argc);
+  return cdrun::run_deploy_command(args, program, std::cout, std::cerr);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  CLI::App app{"cdrun: try AWS CodeDeploy appspecs and bundles before the agent does"};
+  const std::string self = argc > 0 ? argv[0] : "cdrun";
+  if (basename_of(self) == "codedeploy-local") return dispatch_deploy_like(argc, argv, 1, self);
+  if (argc > 1 && std::string(argv[1]) == "deploy") return dispatch_deploy_like(argc, argv, 2, self + " deploy");
+  // plan takes exactly deploy's options, so it shares deploy's parser rather than CLI11.
+  if (argc > 1 && std::string(argv[1]) == "plan") {
+    std::vector<std::string> args(argv + 2, argv + argc);
+    return cdrun::run_plan_command(args, self + " plan", std::cout, std::cerr);
+  }
+
+  CLI::App app{"cdrun: try AWS CodeDeploy appspecs and bundles before the agent does\n"
+               "  cdrun validate [PATH]   check an appspec or bundle (see cdrun validate --help)\n"
+               "  cdrun deploy [OPTIONS]  a local deployment, as codedeploy-local (see cdrun deploy --help)\n"
+               "  cdrun plan [OPTIONS]    what cdrun deploy would do, changing nothing (see cdrun plan --help)\n"
+               "  cdrun status            what a deployment root holds (see cdrun status --help)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("cdrun 0.1.0"));
   cdrun::ValidateOptions validate;
   cdrun::add_validate_command(app, validate);
+  cdrun::StatusOptions status;
+  cdrun::add_status_command(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -24,9 +60,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("validate")) return cdrun::run_validate(validate, std::cout, std::cerr);
-  } catch (const cdrun::UsageError& e) {
-    std::cerr << cdrun::format_cli_error(e.what()) << "\n";
-    return cdrun::kExitUsage;
+    if (app.got_subcommand("status")) return cdrun::run_status(status, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << cdrun::format_cli_error(e.what()) << "\n";
     return cdrun::kExitUsage;

@@ -16,9 +16,13 @@ extern char** environ;
 namespace cdrun::e2e {
 
 Outcome run_cdrun(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  return run_program(CDRUN_BINARY, args, env);
+}
+
+Outcome run_program(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env) {
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> argv_storage{CDRUN_BINARY};
+  std::vector<std::string> argv_storage{path};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());

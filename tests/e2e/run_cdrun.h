@@ -14,6 +14,8 @@ struct Outcome {
 
 // Runs CDRUN_BINARY with `args` (no shell), stdin closed, optional extra environment entries.
 Outcome run_cdrun(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+// The same for another program (argv[0] is `path`).
+Outcome run_program(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
 // A fresh temporary directory, removed with everything in it when the object goes away.
 class TempDir {

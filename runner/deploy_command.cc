@@ -1,0 +1,164 @@
+#include "runner/deploy_command.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <fstream>
+#include <random>
+
+#include "appspec/lifecycle_events.h"
+#include "runner/agent_config.h"
+#include "runner/deploy_checks.h"
+#include "runner/deploy_options.h"
+#include "runner/deploy_report.h"
+#include "runner/deployment_run.h"
+
+extern char** environ;
+
+namespace cdrun {
+namespace {
+
+std::string current_directory() {
+  char buffer[PATH_MAX];
+  return ::getcwd(buffer, sizeof buffer) ? buffer : ".";
+}
+
+// "d-" + 9 characters of [A-Z0-9] + "-local" (DEP:156-162).
+std::string new_deployment_id() {
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::random_device device;
+  std::uniform_int_distribution<int> pick(0, 35);
+  std::string id = "d-";
+  for (int i = 0; i < 9; ++i) id += alphabet[pick(device)];
+  return id + "-local";
+}
+
+BundleKind kind_of(const std::string& type) {
+  if (type == "zip") return BundleKind::zip;
+  if (type == "tar") return BundleKind::tar;
+  if (type == "tgz") return BundleKind::tgz;
+  return BundleKind::directory;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool make_directories(const std::string& path) {
+  for (size_t i = 1; i <= path.size(); ++i) {
+    if (i == path.size() || path[i] == '/') {
+      if (::mkdir(path.substr(0, i).c_str(), 0755) != 0 && errno != EEXIST) return false;
+    }
+  }
+  return true;
+}
+
+// One deployment at a time per deployment root: the instructions and logs are shared.
+class RootLock {
+ public:
+  ~RootLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  std::string acquire(const std::string& root_dir, const std::string& lock_file) {
+    if (!make_directories(root_dir)) return "cannot create the deployment root " + root_dir + ": " + std::strerror(errno);
+    fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) return "cannot open " + lock_file + ": " + std::strerror(errno);
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      char holder[32] = {0};
+      ssize_t n = ::pread(fd_, holder, sizeof holder - 1, 0);
+      std::string pid = n > 0 ? std::string(holder, static_cast<size_t>(n)) : "unknown";
+      return "another deployment (cdrun pid " + pid + ") is running in the deployment root " + root_dir +
+             "; nothing was changed, run again when it has finished";
+    }
+    const std::string pid = std::to_string(::getpid());
+    if (::ftruncate(fd_, 0) == 0) (void)::pwrite(fd_, pid.data(), pid.size(), 0);
+    return {};
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+int fail(std::ostream& out, const std::string& message) {
+  out << "ERROR: " << message << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int run_deploy_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out, std::ostream& err) {
+  DeployParse parsed = parse_deploy_options(args);
+  if (!parsed.error.empty()) {
+    out << parsed.error << "\n" << deploy_usage(program);
+    return 1;
+  }
+  const DeployOptions& options = parsed.options;
+  if (options.help) {
+    out << deploy_help(program);
+    return 0;
+  }
+  if (options.version) {
+    out << "1.0\n";
+    return 0;
+  }
+  if (options.format != "text" && options.format != "json") return fail(out, "format " + options.format + " is not one of text,json");
+  AgentConfigLoad config = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
+  if (!config.error.empty()) return fail(out, config.error);
+  if (options.root_dir) config.config.root_dir = *options.root_dir;
+  apply_default_locations(config.config, ::geteuid() == 0);
+  const std::optional<int> retain = archives_to_retain(config.config);
+  if (!retain) {
+    return fail(out, "Invalid configuration :max_revision=" + config.config.max_revisions_text +
+                         " (the agent would signal its parent process and go on; cdrun stops)");
+  }
+  AgentLog agent_log;
+  std::string log_error;
+  if (!agent_log.open(config.config.log_dir, config.config.program_name, &log_error)) return fail(out, log_error);
+
+  const std::string cwd = current_directory();
+  DeployCheck check = check_deploy_options(options, cwd);
+  if (!check.bundle) return fail(out, check.error);
+
+  DeploymentInput input;
+  input.layout.root_dir = config.config.root_dir;
+  input.layout.group_id = options.deployment_group;
+  input.layout.deployment_id = new_deployment_id();
+  input.layout.program_name = config.config.program_name;
+  RootLock lock;
+  if (std::string busy = lock.acquire(input.layout.root_dir, input.layout.lock_file()); !busy.empty()) return fail(out, busy);
+
+  input.bundle_path = check.bundle->path;
+  input.bundle_kind = kind_of(check.bundle->type);
+  input.appspec_filename = options.appspec_filename.value_or("appspec.yml");
+  input.appspec_filename_given = options.appspec_filename.has_value();
+  input.file_exists_behavior = upper(options.file_exists_behavior);
+  if (options.events) input.events = split_events(*options.events);
+  for (char** e = environ; *e; ++e) input.environment.base.emplace_back(*e);
+  input.environment.application_name = options.application_name.value_or(check.bundle->location);
+  input.environment.deployment_group_name = options.deployment_group_name.value_or("LocalFleet");
+  input.environment.deployment_group_id = options.deployment_group;
+  input.environment.deployment_id = input.layout.deployment_id;
+  input.max_revisions = *retain;
+  input.enable_deployments_log = config.config.enable_deployments_log;
+  input.ignore_application_stop_failures = options.ignore_application_stop_failures;
+  input.progress = options.format == "text" && ::isatty(STDERR_FILENO) == 1;
+  if (input.bundle_kind == BundleKind::directory) {
+    agent_log.info(kCommandExecutor, "Handle local directory " + input.bundle_path);
+  }
+
+  std::unique_ptr<ProcessLauncher> launcher = make_posix_launcher();
+  const bool json = options.format == "json";
+  DeploymentOutcome outcome = run_deployment(input, *launcher, agent_log, out, err, json);
+  if (json) write_deploy_json(out, input, outcome);
+  return outcome.status == DeploymentStatus::succeeded ? 0 : 1;
+}
+
+}  // namespace cdrun

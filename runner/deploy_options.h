@@ -1,0 +1,40 @@
+// codedeploy-local's command line (agent-behavior.md §7.1), with docopt's rules: long options by
+// unique prefix, "--opt value" or "--opt=value", "-l value" or "-lvalue"; plus cdrun's additions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdrun {
+
+struct DeployOptions {
+  std::optional<std::string> bundle_location;         // -l (default: the current directory)
+  std::string type = "directory";                     // -t
+  std::string file_exists_behavior = "DISALLOW";      // -b (upper-cased when used)
+  std::string deployment_group = "default-local-deployment-group";  // -g
+  std::optional<std::string> deployment_group_name;   // -d (default LocalFleet)
+  std::optional<std::string> application_name;        // -a (default: the -l string as given)
+  std::optional<std::string> events;                  // -e
+  std::optional<std::string> agent_configuration_file;  // -c
+  std::optional<std::string> appspec_filename;        // -A
+  // cdrun's own.
+  std::optional<std::string> root_dir;                // --root-dir
+  std::string format = "text";                        // --format text|json
+  bool ignore_application_stop_failures = false;      // --ignore-application-stop-failures
+  bool help = false;
+  bool version = false;
+};
+
+struct DeployParse {
+  DeployOptions options;
+  std::string error;  // docopt's words: "--bogus is not recognized", "--type requires argument", ...
+};
+
+DeployParse parse_deploy_options(const std::vector<std::string>& args);
+
+// The help text (docopt usage and options), with `program` as the command name.
+std::string deploy_usage(const std::string& program);
+std::string deploy_help(const std::string& program);
+
+}  // namespace cdrun

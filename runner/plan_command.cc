@@ -1,0 +1,100 @@
+#include "runner/plan_command.h"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <climits>
+
+#include "runner/agent_config.h"
+#include "runner/deploy_checks.h"
+#include "runner/deploy_options.h"
+#include "runner/plan_builder.h"
+#include "runner/plan_render.h"
+
+namespace cdrun {
+namespace {
+
+std::string working_directory() {
+  char buffer[PATH_MAX];
+  return ::getcwd(buffer, sizeof buffer) ? buffer : ".";
+}
+
+BundleKind kind_of(const std::string& type) {
+  if (type == "zip") return BundleKind::zip;
+  if (type == "tar") return BundleKind::tar;
+  if (type == "tgz") return BundleKind::tgz;
+  return BundleKind::directory;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// deploy's option list is plan's: only the first paragraph differs.
+std::string plan_help(const std::string& program) {
+  const std::string deploy = deploy_help(program);
+  const size_t body = deploy.find("\n\n");
+  return "cdrun plan: what `cdrun deploy` with the same options would run, from which revision, and what would make\n"
+         "it fail. Nothing is written: no deployment root, no lock, no log. Exit status 0 when no failure is\n"
+         "predicted, 1 when one is." +
+         (body == std::string::npos ? "\n\n" + deploy : deploy.substr(body));
+}
+
+int fail(std::ostream& out, const std::string& message) {
+  out << "ERROR: " << message << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int run_plan_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                     std::ostream& err) {
+  (void)err;
+  DeployParse parsed = parse_deploy_options(args);
+  if (!parsed.error.empty()) {
+    out << parsed.error << "\n" << deploy_usage(program);
+    return 1;
+  }
+  const DeployOptions& options = parsed.options;
+  if (options.help) {
+    out << plan_help(program);
+    return 0;
+  }
+  if (options.version) {
+    out << "cdrun 0.1.0\n";
+    return 0;
+  }
+  if (options.format != "text" && options.format != "json") return fail(out, "format " + options.format + " is not one of text,json");
+  AgentConfigLoad config = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
+  if (!config.error.empty()) return fail(out, config.error);
+  if (options.root_dir) config.config.root_dir = *options.root_dir;
+  apply_default_locations(config.config, ::geteuid() == 0);
+  if (!archives_to_retain(config.config)) {
+    return fail(out, "Invalid configuration :max_revision=" + config.config.max_revisions_text +
+                         " (the agent would signal its parent process and go on; cdrun stops)");
+  }
+  const std::string cwd = working_directory();
+  DeployCheck check = check_deploy_options(options, cwd);
+  if (!check.bundle) return fail(out, check.error);
+
+  PlanRequest request;
+  request.root_dir = config.config.root_dir;
+  request.group = options.deployment_group;
+  request.bundle_path = check.bundle->path;
+  request.bundle_kind = kind_of(check.bundle->type);
+  request.appspec_filename = options.appspec_filename;
+  request.file_exists_behavior = upper(options.file_exists_behavior);
+  request.events = options.events;
+  request.ignore_application_stop_failures = options.ignore_application_stop_failures;
+  request.cwd = cwd;
+  const PlanReport report = build_plan(request);
+  if (options.format == "json") {
+    write_plan_json(out, report);
+  } else {
+    write_plan_text(out, report);
+  }
+  return report.predicts_failure() ? 1 : 0;
+}
+
+}  // namespace cdrun
