@@ -1,3 +1,4 @@
+#include "runner/download_filesystem.h"
 #include "runner/agent_log.h"
 
 #include <sys/stat.h>
@@ -33,20 +34,6 @@ std::string local_time_millis() {
   return out;
 }
 
-namespace {
-
-bool make_directories(const std::string& path) {
-  std::string partial;
-  for (size_t i = 0; i <= path.size(); ++i) {
-    if (i == path.size() || (path[i] == '/' && i > 0)) {
-      partial = path.substr(0, i);
-      if (::mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST) return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
 
 AgentLog::~AgentLog() {
   if (file_) std::fclose(file_);
@@ -54,8 +41,8 @@ AgentLog::~AgentLog() {
 
 bool AgentLog::open(const std::string& log_dir, const std::string& program_name, std::string* error) {
   program_name_ = program_name;
-  if (!make_directories(log_dir)) {
-    *error = "cannot create log directory " + log_dir + ": " + std::strerror(errno);
+  if (std::string mkdir_error; !download::make_directories(log_dir, &mkdir_error)) {
+    *error = mkdir_error;
     return false;
   }
   const std::string path = join_path(log_dir, "codedeploy-local.log");
@@ -89,7 +76,8 @@ bool DeploymentsLog::ensure_open() {
   if (file_) return true;
   if (path_.empty()) return false;
   const size_t slash = path_.rfind('/');
-  if (slash != std::string::npos && !make_directories(path_.substr(0, slash))) return false;
+  std::string mkdir_error;
+  if (slash != std::string::npos && !download::make_directories(path_.substr(0, slash), &mkdir_error)) return false;
   struct stat st {};
   const bool fresh = ::stat(path_.c_str(), &st) != 0 || st.st_size == 0;
   file_ = std::fopen(path_.c_str(), "ae");

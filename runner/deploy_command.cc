@@ -1,3 +1,4 @@
+#include "runner/download_filesystem.h"
 #include "runner/deploy_command.h"
 
 #include <fcntl.h>
@@ -52,14 +53,6 @@ std::string upper(std::string s) {
   return s;
 }
 
-bool make_directories(const std::string& path) {
-  for (size_t i = 1; i <= path.size(); ++i) {
-    if (i == path.size() || path[i] == '/') {
-      if (::mkdir(path.substr(0, i).c_str(), 0755) != 0 && errno != EEXIST) return false;
-    }
-  }
-  return true;
-}
 
 // One deployment at a time per deployment root: the instructions and logs are shared.
 class RootLock {
@@ -68,7 +61,7 @@ class RootLock {
     if (fd_ >= 0) ::close(fd_);
   }
   std::string acquire(const std::string& root_dir, const std::string& lock_file) {
-    if (!make_directories(root_dir)) return "cannot create the deployment root " + root_dir + ": " + std::strerror(errno);
+    if (std::string mkdir_error; !download::make_directories(root_dir, &mkdir_error)) return mkdir_error;
     fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) return "cannot open " + lock_file + ": " + std::strerror(errno);
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {

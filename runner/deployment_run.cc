@@ -1,3 +1,4 @@
+#include "runner/download_filesystem.h"
 #include "runner/deployment_run.h"
 
 #include <sys/stat.h>
@@ -18,14 +19,6 @@
 namespace cdrun {
 namespace {
 
-bool make_directories(const std::string& path) {
-  for (size_t i = 1; i <= path.size(); ++i) {
-    if (i == path.size() || path[i] == '/') {
-      if (::mkdir(path.substr(0, i).c_str(), 0755) != 0 && errno != EEXIST) return false;
-    }
-  }
-  return true;
-}
 
 std::string read_file(const std::string& path, bool* ok) {
   std::ifstream in(path, std::ios::binary);
@@ -126,7 +119,7 @@ class Run {
     }
     outcome_.events_loop_entered = true;
     for (const std::string& event : order) {
-      if (!make_directories(in_.layout.deployment_dir())) {
+      if (std::string mkdir_error; !download::make_directories(in_.layout.deployment_dir(), &mkdir_error)) {
         return finish_error(DeploymentStatus::error_uncaught, "Error creating deployment root directory " + in_.layout.deployment_dir());
       }
       const auto started = std::chrono::steady_clock::now();
