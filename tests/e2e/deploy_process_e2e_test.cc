@@ -108,5 +108,19 @@ TEST(DeployProcessE2E, RunasGoesThroughSu) {
   EXPECT_NE(missing.err.find("run as user no-such-user-x failed with exit code"), std::string::npos) << missing.err;
 }
 
+TEST(DeployProcessE2E, TimeoutUnderRunasEndsTheUsersSessionToo) {
+  if (::geteuid() != 0) GTEST_SKIP() << "runas needs root (su)";
+  if (std::system("id cdrun-e2e > /dev/null 2>&1 || useradd -M -s /bin/sh cdrun-e2e > /dev/null 2>&1") != 0) GTEST_SKIP() << "cannot create a user";
+  DeployFixture f;
+  ::chmod(f.dir().path().c_str(), 0777);
+  const std::string pidfile = f.dir().path() + "/pid";
+  // su starts a new session for the user: the script is outside the process group cdrun started.
+  const std::string script = "#!/bin/sh\necho $$ > " + pidfile + "\nexec sleep 60\n";
+  Outcome run = f.deploy(f.write_bundle("v1", hook_appspec("slow.sh", 2, "      runas: cdrun-e2e\n"), {{"slow.sh", script}}));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("Script at specified location: slow.sh failed to complete in 2 seconds"), std::string::npos) << run.err;
+  EXPECT_FALSE(alive(f.read(pidfile))) << "the runas user's script outlived the failed hook";
+}
+
 }  // namespace
 }  // namespace cdrun::e2e
