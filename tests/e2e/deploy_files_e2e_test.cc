@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
+
 #include "bundle_builder.h"
 #include "deploy_fixture.h"
 
@@ -74,6 +76,21 @@ TEST(DeployFilesE2E, PermissionsApplyAsTheAgentMatchesThem) {
   EXPECT_EQ(mode_of(f.dest() + "/deep/run.sh"), 0755u) << "a pattern matches direct children only";
   EXPECT_EQ(mode_of(f.dest() + "/conf/c.txt"), 0600u);
   EXPECT_EQ(mode_of(f.dest() + "/conf"), 0755u) << "the object itself is never changed";
+}
+
+TEST(DeployFilesE2E, AclsAreSetWithSetfaclAsTheAgentBuildsThem) {
+  if (std::system("command -v setfacl > /dev/null && command -v getfacl > /dev/null") != 0) GTEST_SKIP() << "acl tools missing";
+  DeployFixture f;
+  const std::string appspec = kFiles + "permissions:\n  - object: @DEST@\n    pattern: '*.sh'\n    type: [file]\n"
+                                       "    acls:\n      - u:nobody:rw\n";
+  Outcome run = f.deploy(f.write_bundle("v1", appspec, {{"app/run.sh", "#!/bin/sh\n"}}));
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  // The agent adds the base entries from the file's mode (0755) and a mask equal to the group bits.
+  const std::string acl_file = f.dir().path() + "/acl.txt";
+  ASSERT_EQ(std::system(("getfacl -cp " + f.dest() + "/run.sh > " + acl_file).c_str()), 0);
+  EXPECT_EQ(f.read(acl_file), "user::rwx\nuser:nobody:rw-\t#effective:r--\ngroup::r-x\nmask::r-x\nother::r-x\n\n");
+  EXPECT_NE(f.instruction("-install.json").find("{\"type\":\"setfacl\",\"acl\":[\"user:nobody:rw-\"],\"file\":\"" + f.dest() + "/run.sh\"}"),
+            std::string::npos);
 }
 
 TEST(DeployFilesE2E, EachArchiveTypeDeploysTheSameTree) {
