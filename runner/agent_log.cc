@@ -62,8 +62,46 @@ void AgentLog::write(const char* level, const std::string& source, const std::st
   std::fflush(file_);
 }
 
-DeploymentsLog::~DeploymentsLog() {
+namespace {
+
+long long now_ms() {
+  timeval tv{};
+  gettimeofday(&tv, nullptr);
+  return static_cast<long long>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
+}
+
+}  // namespace
+
+bool BufferedLogFile::open(const std::string& path, const char* mode) {
+  file_ = std::fopen(path.c_str(), mode);
+  if (file_) std::setvbuf(file_, nullptr, _IOFBF, 1 << 16);
+  return file_ != nullptr;
+}
+
+const std::string& BufferedLogFile::seconds_stamp() {
+  const std::time_t now = std::time(nullptr);
+  if (now != stamp_second_) {
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char buffer[64];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &tm);
+    stamp_ = buffer;
+    stamp_second_ = now;
+  }
+  return stamp_;
+}
+
+void BufferedLogFile::maybe_flush() {
+  const long long now = now_ms();
+  if (now - last_flush_ms_ >= 100) {
+    std::fflush(file_);
+    last_flush_ms_ = now;
+  }
+}
+
+void BufferedLogFile::close() {
   if (file_) std::fclose(file_);
+  file_ = nullptr;
 }
 
 bool DeploymentsLog::open(const std::string& path, std::string* error) {
@@ -73,17 +111,16 @@ bool DeploymentsLog::open(const std::string& path, std::string* error) {
 }
 
 bool DeploymentsLog::ensure_open() {
-  if (file_) return true;
+  if (log_.is_open()) return true;
   if (path_.empty()) return false;
   const size_t slash = path_.rfind('/');
   std::string mkdir_error;
   if (slash != std::string::npos && !download::make_directories(path_.substr(0, slash), &mkdir_error)) return false;
   struct stat st {};
   const bool fresh = ::stat(path_.c_str(), &st) != 0 || st.st_size == 0;
-  file_ = std::fopen(path_.c_str(), "ae");
-  if (!file_) return false;
+  if (!log_.open(path_, "ae")) return false;
   // Ruby's Logger starts a new file with this header.
-  if (fresh) std::fprintf(file_, "# Logfile created on %s by logger.rb/v1.5.0\n", local_time("%Y-%m-%d %H:%M:%S %z").c_str());
+  if (fresh) std::fprintf(log_.file(), "# Logfile created on %s by logger.rb/v1.5.0\n", local_time("%Y-%m-%d %H:%M:%S %z").c_str());
   return true;
 }
 
@@ -94,10 +131,20 @@ void DeploymentsLog::write(const std::string& deployment_id, const std::string& 
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\0'; };
   while (begin < end && blank(entry[begin])) ++begin;
   while (end > begin && blank(entry[end - 1])) --end;
-  std::fprintf(file_, "[%s] [%s]", local_time_millis().c_str(), deployment_id.c_str());
-  std::fwrite(entry.data() + begin, 1, end - begin, file_);
-  std::fputc('\n', file_);
-  std::fflush(file_);
+  timeval tv{};
+  gettimeofday(&tv, nullptr);
+  char millis[8];
+  std::snprintf(millis, sizeof millis, ".%03d] [", static_cast<int>(tv.tv_usec / 1000));
+  const std::string& stamp = log_.seconds_stamp();
+  std::FILE* f = log_.file();
+  std::fputc('[', f);
+  log_.write(stamp.data(), stamp.size());
+  std::fputs(millis, f);
+  log_.write(deployment_id.data(), deployment_id.size());
+  std::fputc(']', f);
+  log_.write(entry.data() + begin, end - begin);
+  std::fputc('\n', f);
+  log_.maybe_flush();
 }
 
 }  // namespace cdrun

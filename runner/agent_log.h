@@ -8,6 +8,31 @@
 
 namespace cdrun {
 
+// A log file that may receive millions of lines (a hook's output): the timestamp text is formatted
+// once per second and the buffer is flushed at most every 100 ms (and on close), not per line.
+class BufferedLogFile {
+ public:
+  BufferedLogFile() = default;
+  ~BufferedLogFile() { close(); }
+  BufferedLogFile(const BufferedLogFile&) = delete;
+  BufferedLogFile& operator=(const BufferedLogFile&) = delete;
+  bool open(const std::string& path, const char* mode);
+  bool is_open() const { return file_ != nullptr; }
+  std::FILE* file() { return file_; }
+  // "YYYY-MM-DD HH:MM:SS" of now, cached for the current second.
+  const std::string& seconds_stamp();
+  void write(const char* data, size_t size) { std::fwrite(data, 1, size, file_); }
+  void maybe_flush();
+  void close();
+
+ private:
+  std::FILE* file_ = nullptr;
+  long long stamp_second_ = -1;
+  std::string stamp_;
+  long long last_flush_ms_ = 0;
+};
+
+
 // codedeploy-local.log. Writes nothing when it cannot open the file (the agent would not start;
 // cdrun reports that separately).
 class AgentLog {
@@ -31,7 +56,7 @@ class AgentLog {
 class DeploymentsLog {
  public:
   DeploymentsLog() = default;
-  ~DeploymentsLog();
+  ~DeploymentsLog() = default;
   DeploymentsLog(const DeploymentsLog&) = delete;
   DeploymentsLog& operator=(const DeploymentsLog&) = delete;
   bool open(const std::string& path, std::string* error);
@@ -40,7 +65,7 @@ class DeploymentsLog {
  private:
   bool ensure_open();
   std::string path_;
-  std::FILE* file_ = nullptr;
+  BufferedLogFile log_;
 };
 
 // Agent class names used as log sources.
@@ -51,5 +76,6 @@ constexpr const char* kInstaller = "InstanceAgent::Plugins::CodeDeployPlugin::In
 // Local time as the agent formats it.
 std::string local_time(const char* format);               // strftime of now
 std::string local_time_millis();                         // "YYYY-MM-DD HH:MM:SS.mmm"
+
 
 }  // namespace cdrun

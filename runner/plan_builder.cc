@@ -158,7 +158,7 @@ class PlanBuilder {
     event.source = PlanSource::new_revision;
     reads_new_hooks_appspec_ = true;
     if (!revision_.hooks_appspec) {  // layout's CD302 / CD301
-      event.failure = "the bundle has no " + filename_;
+      event.failure = revision_.open_error.empty() ? "the bundle has no " + filename_ : "the bundle cannot be read";
       return;
     }
     event.appspec_path = revision_.hooks_appspec->path;
@@ -208,7 +208,7 @@ class PlanBuilder {
 
 void PlanBuilder::install(PlanEvent& event) {
   if (!revision_.install_appspec) {  // no appspec at all: layout's CD301
-    event.failure = "the bundle has no appspec";
+    event.failure = revision_.open_error.empty() ? "the bundle has no appspec" : "the bundle cannot be read";
     return;
   }
   out_.install_appspec = revision_.install_appspec->path;

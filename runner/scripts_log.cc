@@ -9,24 +9,20 @@
 
 namespace cdrun {
 
-ScriptsLog::~ScriptsLog() {
-  if (file_) std::fclose(file_);
-}
-
 bool ScriptsLog::write(const std::string& entry, std::string* error) {
-  if (!file_) {
+  if (!log_.is_open()) {
     const size_t slash = path_.rfind('/');
     if (slash != std::string::npos) ::mkdir(path_.substr(0, slash).c_str(), 0755);
-    file_ = std::fopen(path_.c_str(), "we");
-    if (!file_) {
+    if (!log_.open(path_, "we")) {
       *error = "cannot create " + path_ + ": " + std::strerror(errno);
       return false;
     }
   }
-  const std::string stamp = local_time("%Y-%m-%d %H:%M:%S ");
-  std::fwrite(stamp.data(), 1, stamp.size(), file_);
-  std::fwrite(entry.data(), 1, entry.size(), file_);
-  std::fflush(file_);
+  const std::string& stamp = log_.seconds_stamp();
+  log_.write(stamp.data(), stamp.size());
+  log_.write(" ", 1);
+  log_.write(entry.data(), entry.size());
+  log_.maybe_flush();
   return true;
 }
 

@@ -2,26 +2,27 @@
 // produced (an output line without newline runs straight into the next entry, as with the agent).
 #pragma once
 
-#include <cstdio>
 #include <string>
+
+#include "runner/agent_log.h"
 
 namespace cdrun {
 
 class ScriptsLog {
  public:
   explicit ScriptsLog(std::string path) : path_(std::move(path)) {}
-  ~ScriptsLog();
+  ~ScriptsLog() = default;
   ScriptsLog(const ScriptsLog&) = delete;
   ScriptsLog& operator=(const ScriptsLog&) = delete;
   // Opened on first use (mkdir -p logs, truncate), as the agent opens it for the first hook
   // that has scripts. Returns false with `error` set when it cannot be created.
   bool write(const std::string& entry, std::string* error);
   const std::string& path() const { return path_; }
-  bool created() const { return file_ != nullptr; }
+  bool created() const { return log_.is_open(); }
 
  private:
   std::string path_;
-  std::FILE* file_ = nullptr;
+  BufferedLogFile log_;
 };
 
 }  // namespace cdrun

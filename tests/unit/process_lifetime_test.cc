@@ -120,7 +120,7 @@ TEST_F(ProcessLifetime, HoldersAreLeftRunningWhenAskedToBehaveLikeTheAgent) {
 }
 
 TEST_F(ProcessLifetime, ShortLivedBackgroundChildDelaysButDoesNotFailTheHook) {
-  const ProcessResult result = run_script("(sleep 1) &\necho $! > \"$1\"\nexit 0\n", limits(3, milliseconds(500)));
+  const ProcessResult result = run_script("(sleep 1) &\necho $! > \"$1\"\nexit 0\n", limits(10, milliseconds(500)));
   EXPECT_EQ(result.end, ProcessEnd::exited);
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_GE(result.duration, milliseconds(900));  // waited for the pipes, not just the script
