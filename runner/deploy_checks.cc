@@ -1,8 +1,10 @@
 #include "runner/deploy_checks.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <climits>
 
 #include "appspec/lifecycle_events.h"
 #include "runner/deployment_layout.h"
@@ -138,6 +140,35 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
   }
   check.bundle = LocalBundle{location, expand_path(local, cwd), type};
   return check;
+}
+
+AgentConfigLoad resolve_deploy_config(const DeployOptions& options) {
+  AgentConfigLoad load = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
+  if (!load.error.empty()) return load;
+  if (options.root_dir) load.config.root_dir = *options.root_dir;
+  apply_default_locations(load.config, ::geteuid() == 0);
+  if (!archives_to_retain(load.config)) {
+    load.error = "Invalid configuration :max_revision=" + load.config.max_revisions_text +
+                 " (the agent would signal its parent process and go on; cdrun stops)";
+  }
+  return load;
+}
+
+std::string process_working_directory() {
+  char buffer[PATH_MAX];
+  return ::getcwd(buffer, sizeof buffer) ? buffer : ".";
+}
+
+BundleKind bundle_kind_of(const std::string& type) {
+  if (type == "zip") return BundleKind::zip;
+  if (type == "tar") return BundleKind::tar;
+  if (type == "tgz") return BundleKind::tgz;
+  return BundleKind::directory;
+}
+
+std::string upper_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
 }
 
 }  // namespace cdrun

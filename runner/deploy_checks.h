@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "appspec/bundle.h"
+#include "runner/agent_config.h"
 #include "runner/deploy_options.h"
 
 namespace cdrun {
@@ -21,5 +23,14 @@ struct DeployCheck {
 
 // `cwd` is the process working directory, the default bundle location.
 DeployCheck check_deploy_options(const DeployOptions& options, const std::string& cwd);
+
+// The agent configuration deploy and plan use: -c (else the default file), --root-dir over
+// :root_dir:, the defaults for what is unset, and a valid :max_revisions:. `error` is the message
+// printed as "ERROR: <message>".
+AgentConfigLoad resolve_deploy_config(const DeployOptions& options);
+
+std::string process_working_directory();
+BundleKind bundle_kind_of(const std::string& type);  // tgz | tar | zip | directory
+std::string upper_case(std::string text);            // as the agent upcases -b
 
 }  // namespace cdrun

@@ -26,11 +26,6 @@ extern char** environ;
 namespace cdrun {
 namespace {
 
-std::string current_directory() {
-  char buffer[PATH_MAX];
-  return ::getcwd(buffer, sizeof buffer) ? buffer : ".";
-}
-
 // "d-" + 9 characters of [A-Z0-9] + "-local" (DEP:156-162).
 std::string new_deployment_id() {
   static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -39,18 +34,6 @@ std::string new_deployment_id() {
   std::string id = "d-";
   for (int i = 0; i < 9; ++i) id += alphabet[pick(device)];
   return id + "-local";
-}
-
-BundleKind kind_of(const std::string& type) {
-  if (type == "zip") return BundleKind::zip;
-  if (type == "tar") return BundleKind::tar;
-  if (type == "tgz") return BundleKind::tgz;
-  return BundleKind::directory;
-}
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
 }
 
 
@@ -103,20 +86,14 @@ int run_deploy_command(const std::vector<std::string>& args, const std::string& 
     return 0;
   }
   if (options.format != "text" && options.format != "json") return fail(out, "format " + options.format + " is not one of text,json");
-  AgentConfigLoad config = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
+  AgentConfigLoad config = resolve_deploy_config(options);
   if (!config.error.empty()) return fail(out, config.error);
-  if (options.root_dir) config.config.root_dir = *options.root_dir;
-  apply_default_locations(config.config, ::geteuid() == 0);
-  const std::optional<int> retain = archives_to_retain(config.config);
-  if (!retain) {
-    return fail(out, "Invalid configuration :max_revision=" + config.config.max_revisions_text +
-                         " (the agent would signal its parent process and go on; cdrun stops)");
-  }
+  const int retain = *archives_to_retain(config.config);
   AgentLog agent_log;
   std::string log_error;
   if (!agent_log.open(config.config.log_dir, config.config.program_name, &log_error)) return fail(out, log_error);
 
-  const std::string cwd = current_directory();
+  const std::string cwd = process_working_directory();
   DeployCheck check = check_deploy_options(options, cwd);
   if (!check.bundle) return fail(out, check.error);
 
@@ -129,17 +106,17 @@ int run_deploy_command(const std::vector<std::string>& args, const std::string& 
   if (std::string busy = lock.acquire(input.layout.root_dir, input.layout.lock_file()); !busy.empty()) return fail(out, busy);
 
   input.bundle_path = check.bundle->path;
-  input.bundle_kind = kind_of(check.bundle->type);
+  input.bundle_kind = bundle_kind_of(check.bundle->type);
   input.appspec_filename = options.appspec_filename.value_or("appspec.yml");
   input.appspec_filename_given = options.appspec_filename.has_value();
-  input.file_exists_behavior = upper(options.file_exists_behavior);
+  input.file_exists_behavior = upper_case(options.file_exists_behavior);
   if (options.events) input.events = split_events(*options.events);
   for (char** e = environ; *e; ++e) input.environment.base.emplace_back(*e);
   input.environment.application_name = options.application_name.value_or(check.bundle->location);
   input.environment.deployment_group_name = options.deployment_group_name.value_or("LocalFleet");
   input.environment.deployment_group_id = options.deployment_group;
   input.environment.deployment_id = input.layout.deployment_id;
-  input.max_revisions = *retain;
+  input.max_revisions = retain;
   input.enable_deployments_log = config.config.enable_deployments_log;
   input.ignore_application_stop_failures = options.ignore_application_stop_failures;
   input.progress = options.format == "text" && ::isatty(STDERR_FILENO) == 1;

@@ -14,23 +14,6 @@
 namespace cdrun {
 namespace {
 
-std::string working_directory() {
-  char buffer[PATH_MAX];
-  return ::getcwd(buffer, sizeof buffer) ? buffer : ".";
-}
-
-BundleKind kind_of(const std::string& type) {
-  if (type == "zip") return BundleKind::zip;
-  if (type == "tar") return BundleKind::tar;
-  if (type == "tgz") return BundleKind::tgz;
-  return BundleKind::directory;
-}
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // deploy's option list is plan's: only the first paragraph differs.
 std::string plan_help(const std::string& program) {
   const std::string deploy = deploy_help(program);
@@ -66,15 +49,9 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
     return 0;
   }
   if (options.format != "text" && options.format != "json") return fail(out, "format " + options.format + " is not one of text,json");
-  AgentConfigLoad config = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
+  AgentConfigLoad config = resolve_deploy_config(options);
   if (!config.error.empty()) return fail(out, config.error);
-  if (options.root_dir) config.config.root_dir = *options.root_dir;
-  apply_default_locations(config.config, ::geteuid() == 0);
-  if (!archives_to_retain(config.config)) {
-    return fail(out, "Invalid configuration :max_revision=" + config.config.max_revisions_text +
-                         " (the agent would signal its parent process and go on; cdrun stops)");
-  }
-  const std::string cwd = working_directory();
+  const std::string cwd = process_working_directory();
   DeployCheck check = check_deploy_options(options, cwd);
   if (!check.bundle) return fail(out, check.error);
 
@@ -82,9 +59,9 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
   request.root_dir = config.config.root_dir;
   request.group = options.deployment_group;
   request.bundle_path = check.bundle->path;
-  request.bundle_kind = kind_of(check.bundle->type);
+  request.bundle_kind = bundle_kind_of(check.bundle->type);
   request.appspec_filename = options.appspec_filename;
-  request.file_exists_behavior = upper(options.file_exists_behavior);
+  request.file_exists_behavior = upper_case(options.file_exists_behavior);
   request.events = options.events;
   request.ignore_application_stop_failures = options.ignore_application_stop_failures;
   request.cwd = cwd;
