@@ -8,6 +8,9 @@
 
 #include "runner/cli_error.h"
 #include "runner/deploy_command.h"
+#include "runner/exec_command.h"
+#include "runner/onprem_command.h"
+#include "runner/role_command.h"
 #include "runner/plan_command.h"
 #include "runner/status_command.h"
 #include "runner/validate_command.h"
@@ -37,11 +40,23 @@ int main(int argc, char** argv) {
     return cdrun::run_plan_command(args, self + " plan", std::cout, std::cerr);
   }
 
+  // Each of these parses its own options (exec passes everything after `--` to the command).
+  if (argc > 1) {
+    const std::string sub = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (sub == "exec") return cdrun::run_exec_command(args, self + " exec", std::cout, std::cerr);
+    if (sub == "role") return cdrun::run_role_command(args, self + " role", std::cout, std::cerr);
+    if (sub == "onprem") return cdrun::run_onprem_command(args, self + " onprem", std::cout, std::cerr);
+  }
+
   CLI::App app{"cdrun: try AWS CodeDeploy appspecs and bundles before the agent does\n"
                "  cdrun validate [PATH]   check an appspec or bundle (see cdrun validate --help)\n"
                "  cdrun deploy [OPTIONS]  a local deployment, as codedeploy-local (see cdrun deploy --help)\n"
                "  cdrun plan [OPTIONS]    what cdrun deploy would do, changing nothing (see cdrun plan --help)\n"
-               "  cdrun status            what a deployment root holds (see cdrun status --help)"};
+               "  cdrun status            what a deployment root holds (see cdrun status --help)\n"
+               "  cdrun exec [OPTIONS] -- COMMAND [ARGS]  run one command as a hook should (cdrun exec --help)\n"
+               "  cdrun role render ...   IAM policies and a CloudFormation template (cdrun role --help)\n"
+               "  cdrun onprem configure|renew ...  STS session credentials for an on-premises host"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("cdrun 0.1.0"));
   cdrun::ValidateOptions validate;
