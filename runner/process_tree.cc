@@ -1,13 +1,14 @@
 #include "runner/process_tree.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 
@@ -34,9 +35,25 @@ std::vector<pid_t> list_pids() {
   return pids;
 }
 
+// Plain read(2), not an ifstream: a /proc file whose process exits between open and read fails
+// with ESRCH, which libstdc++'s filebuf turns into an exception. Such a process is simply gone.
 std::string read_small_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string content;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      content.append(buffer, static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) content.clear();
+    break;
+  }
+  ::close(fd);
+  return content;
 }
 
 bool holds_pipe(pid_t pid, const std::vector<std::string>& links) {
