@@ -1,0 +1,39 @@
+// A private moto server (with the on-premises CodeDeploy shim) for one test, and the awscli pointed at it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/e2e/run_cdrun.h"
+
+namespace cdrun::testing {
+
+class MotoServer {
+ public:
+  MotoServer();   // starts `python3 <CDRUN_SOURCE_DIR>/tests/aws/moto_onprem_server.py -H 127.0.0.1 -p <free port>` with
+                  // MOTO_IAM_LOAD_MANAGED_POLICIES=true, its own process group, output to a temp log;
+                  // waits (bounded, 60 s) until GET /moto-api/ answers 200; throws std::runtime_error (with the log tail) on failure
+  ~MotoServer();  // SIGTERM to its group, SIGKILL after 3 s, reaps; removes temp files
+  MotoServer(const MotoServer&) = delete;
+  MotoServer& operator=(const MotoServer&) = delete;
+  std::string endpoint() const;   // "http://127.0.0.1:PORT"
+  void enforce_auth() const;      // POST /moto-api/reset-auth, body "0", Content-Type text/plain (throws on non-200)
+  void relax_auth() const;        // same with body "inf"
+  // Runs the awscli (`aws`, on PATH) with --endpoint-url endpoint() --region us-east-1 --output json, env
+  // AWS_MAX_ATTEMPTS=1, AWS_PAGER=, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE pointing to empty temp files,
+  // AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE, AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY unless `env` overrides them.
+  cdrun::e2e::Outcome aws(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) const;
+
+ private:
+  bool start_once(std::string& failure);  // false (with the reason) if the server did not come up on this port
+  void stop();
+  std::string log_tail() const;
+
+  std::string dir_;  // temp dir: server log, empty awscli config and credentials files
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+}  // namespace cdrun::testing
