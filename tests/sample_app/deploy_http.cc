@@ -46,13 +46,4 @@ HttpReply http_post_form(const std::string& url, const std::vector<std::pair<std
   return parse_reply(e2e::run_program(find_program("curl"), args));
 }
 
-std::string csrf_token(const std::string& html) {
-  const std::string marker = "name=\"csrf_token\" value=\"";
-  const size_t start = html.find(marker);
-  if (start == std::string::npos) return "";
-  const size_t value = start + marker.size();
-  const size_t end = html.find('"', value);
-  return end == std::string::npos ? "" : html.substr(value, end - value);
-}
-
 }  // namespace cdrun::sample_app_e2e

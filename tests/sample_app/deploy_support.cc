@@ -1,7 +1,7 @@
 #include "deploy_support.h"
 
-#include <netinet/in.h>
-#include <sys/socket.h>
+#include "http_client.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,19 +40,9 @@ std::string missing_prerequisite(const std::string& proxy) {
 }
 
 int free_loopback_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    close(fd);
-    throw std::runtime_error("cannot bind a loopback port");
-  }
-  close(fd);
-  return ntohs(address.sin_port);
+  const int port = sample_app_test::free_loopback_port();
+  if (port < 0) throw std::runtime_error("cannot bind a loopback port");
+  return port;
 }
 
 std::string read_file(const std::string& path) {

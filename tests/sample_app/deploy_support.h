@@ -41,8 +41,6 @@ struct HttpReply {
 HttpReply http_get(const std::string& url);
 HttpReply http_post_form(const std::string& url, const std::vector<std::pair<std::string, std::string>>& fields);
 
-// The hidden csrf_token of the first form on a users page, or "".
-std::string csrf_token(const std::string& html);
 
 // The lines of one lifecycle event's section of a scripts.log (up to the next event).
 std::string event_section(const std::string& scripts_log, const std::string& event);

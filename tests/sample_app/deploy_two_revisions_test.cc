@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deploy_support.h"
+#include "http_client.h"
 
 namespace cdrun::sample_app_e2e {
 namespace {
@@ -43,7 +44,7 @@ TEST_P(TwoRevisionsThroughProxy, SecondRevisionStopsTheFirstWithItsOwnScriptAndK
   // A user created through the proxy under v1.
   const HttpReply form = http_get(install.proxy_url("/users"));
   ASSERT_EQ(form.status, 200) << form.error << form.body;
-  const std::string token = csrf_token(form.body);
+  const std::string token = sample_app_test::csrf_token_in(form.body);
   ASSERT_FALSE(token.empty()) << form.body;
   const HttpReply created = http_post_form(
       install.proxy_url("/users"), {{"csrf_token", token}, {"name", "Ada Lovelace"}, {"email", "ada@example.com"}});
