@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_tgz.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -84,34 +86,6 @@ void make_tree(const fs::path& root, const fs::path& dest, int files, SizeOf siz
     if (i < 100) fs::create_directories(dir);
     write_file(dir / ("f" + std::to_string(i) + ".txt"), content(static_cast<unsigned>(i), size_of(i)));
   }
-}
-
-void make_tgz(const fs::path& root, const fs::path& out) {
-  archive* a = archive_write_new();
-  archive_write_add_filter_gzip(a);
-  archive_write_set_format_pax_restricted(a);
-  archive_write_open_filename(a, out.c_str());
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    archive_entry* e = archive_entry_new();
-    const std::string name = fs::relative(entry.path(), root).string();
-    archive_entry_set_pathname(e, name.c_str());
-    if (entry.is_directory()) {
-      archive_entry_set_filetype(e, AE_IFDIR);
-      archive_entry_set_perm(e, 0755);
-      archive_write_header(a, e);
-    } else {
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      archive_entry_set_filetype(e, AE_IFREG);
-      archive_entry_set_perm(e, static_cast<int>(fs::status(entry.path()).permissions()) & 07777);
-      archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
-      archive_write_header(a, e);
-      archive_write_data(a, data.data(), data.size());
-    }
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
 }
 
 double median(std::vector<double> values) {
@@ -227,8 +201,8 @@ int main(int argc, char** argv) {
   const fs::path small = bench.work / "small", large = bench.work / "large";
   make_tree(small, bench.dest, small_files, [](int i) { return static_cast<size_t>(64 + (i * 37) % 193); });
   make_tree(large, bench.dest, large_files, [](int) { return static_cast<size_t>(100 * 1024); });
-  make_tgz(small, bench.work / "small.tgz");
-  make_tgz(large, bench.work / "large.tgz");
+  cdrun::bench::make_tgz(small, bench.work / "small.tgz");
+  cdrun::bench::make_tgz(large, bench.work / "large.tgz");
 
   const std::string small_label = std::to_string(small_files) + " x 64-256 B";
   const std::string large_label = std::to_string(large_files) + " x 100 KiB";

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_tgz.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -43,34 +45,6 @@ void make_tree(const fs::path& root, int files) {
     if (i < 100) fs::create_directories(dir);
     std::ofstream(dir / ("f" + std::to_string(i) + ".txt")) << i << "\n";
   }
-}
-
-void make_tgz(const fs::path& root, const fs::path& out) {
-  archive* a = archive_write_new();
-  archive_write_add_filter_gzip(a);
-  archive_write_set_format_pax_restricted(a);
-  archive_write_open_filename(a, out.c_str());
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    archive_entry* e = archive_entry_new();
-    const std::string name = fs::relative(entry.path(), root).string();
-    archive_entry_set_pathname(e, name.c_str());
-    if (entry.is_directory()) {
-      archive_entry_set_filetype(e, AE_IFDIR);
-      archive_entry_set_perm(e, 0755);
-      archive_write_header(a, e);
-    } else {
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      archive_entry_set_filetype(e, AE_IFREG);
-      archive_entry_set_perm(e, static_cast<int>(fs::status(entry.path()).permissions()) & 07777);
-      archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
-      archive_write_header(a, e);
-      archive_write_data(a, data.data(), data.size());
-    }
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
 }
 
 // Wall seconds of one `cdrun validate --format json TARGET`, output discarded.
@@ -117,7 +91,7 @@ int main(int argc, char** argv) {
   std::printf("cdrun validate benchmark: %d files, %d runs, scratch %s, %u cores\n", files, runs, work.c_str(),
               std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))));
   make_tree(work / "bundle", files);
-  make_tgz(work / "bundle", work / "bundle.tgz");
+  cdrun::bench::make_tgz(work / "bundle", work / "bundle.tgz");
   const fs::path lone = work / "lone" / "appspec.yml";
   fs::create_directories(lone.parent_path());
   write_file(lone, kAppSpec);
