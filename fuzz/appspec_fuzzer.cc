@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 
-#include "appspec/agent_parser.h"
-#include "appspec/ecs_lambda.h"
-#include "appspec/server_rules.h"
-#include "appspec/validation.h"
+#include "appspec/agent/agent_parser.h"
+#include "appspec/ecs_lambda/ecs_lambda.h"
+#include "appspec/server/server_rules.h"
+#include "appspec/validation/validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -3,9 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "aws/aws_errors.h"
-#include "aws/onprem_inputs.h"
-#include "aws/service_endpoint.h"
+#include "aws/core/aws_errors.h"
+#include "aws/onprem/onprem_inputs.h"
+#include "aws/core/service_endpoint.h"
 
 namespace cdrun::aws {
 namespace {

@@ -10,9 +10,9 @@
 #include <map>
 #include <thread>
 
-#include "aws/atomic_file.h"
-#include "aws/base_credentials.h"
-#include "aws/onprem_session.h"
+#include "aws/core/atomic_file.h"
+#include "aws/core/base_credentials.h"
+#include "aws/onprem/onprem_session.h"
 #include "tests/aws/onprem_test_support.h"
 
 namespace cdrun::aws {

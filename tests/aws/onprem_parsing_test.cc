@@ -3,14 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "aws/codedeploy_onprem_api.h"
-#include "aws/ini_file.h"
-#include "aws/onprem_config.h"
-#include "aws/session_state.h"
-#include "aws/sigv4_client.h"
-#include "aws/sts_assume_role.h"
-#include "aws/utc_time.h"
-#include "aws/xml_text.h"
+#include "aws/onprem/codedeploy_onprem_api.h"
+#include "aws/core/ini_file.h"
+#include "aws/onprem/onprem_config.h"
+#include "aws/onprem/session_state.h"
+#include "aws/core/sigv4_client.h"
+#include "aws/core/sts_assume_role.h"
+#include "aws/core/utc_time.h"
+#include "aws/core/xml_text.h"
 
 namespace cdrun::aws {
 namespace {

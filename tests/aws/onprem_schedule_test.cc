@@ -2,7 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "aws/renewal_schedule.h"
+#include "aws/onprem/renewal_schedule.h"
 
 namespace cdrun::aws {
 namespace {

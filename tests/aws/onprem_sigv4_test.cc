@@ -4,8 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "aws/codedeploy_onprem_api.h"
-#include "aws/sts_assume_role.h"
+#include "aws/onprem/codedeploy_onprem_api.h"
+#include "aws/core/sts_assume_role.h"
 #include "tests/aws/onprem_test_support.h"
 
 namespace cdrun::testing {

@@ -12,7 +12,7 @@
 #include <memory>
 #include <thread>
 
-#include "aws/sts_assume_role.h"
+#include "aws/core/sts_assume_role.h"
 #include "tests/aws/onprem_test_support.h"
 
 namespace cdrun::testing {

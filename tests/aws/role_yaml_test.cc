@@ -2,7 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "aws/role_yaml.h"
+#include "aws/role/role_yaml.h"
 #include "tests/aws/role_test_support.h"
 
 namespace cdrun::testing {

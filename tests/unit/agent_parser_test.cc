@@ -1,5 +1,5 @@
 // The agent 1.8.1 parser's verdicts, written from agent-behavior.md §6 and §9 (not from cdrun's output).
-#include "appspec/agent_parser.h"
+#include "appspec/agent/agent_parser.h"
 
 #include <gtest/gtest.h>
 

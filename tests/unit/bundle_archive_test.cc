@@ -1,8 +1,8 @@
 // Archive bundles read in place: zip / tar / tgz written by the test with libarchive.
 #include <gtest/gtest.h>
 
-#include "appspec/bundle.h"
-#include "appspec/bundle_checks.h"
+#include "appspec/bundle/bundle.h"
+#include "appspec/bundle/bundle_checks.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -1,8 +1,8 @@
 // check_bundle: hook scripts and files sources resolved as the agent resolves them.
 #include <gtest/gtest.h>
 
-#include "appspec/bundle.h"
-#include "appspec/bundle_checks.h"
+#include "appspec/bundle/bundle.h"
+#include "appspec/bundle/bundle_checks.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
-#include "appspec/bundle.h"
-#include "appspec/bundle_checks.h"
+#include "appspec/bundle/bundle.h"
+#include "appspec/bundle/bundle_checks.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -1,7 +1,7 @@
 // locate_appspec: the agent's single-top-directory stripping and appspec name rules.
 #include <gtest/gtest.h>
 
-#include "appspec/bundle.h"
+#include "appspec/bundle/bundle.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

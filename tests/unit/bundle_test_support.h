@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "appspec/diagnostic.h"
+#include "appspec/core/diagnostic.h"
 
 namespace cdrun::bundle_test {
 

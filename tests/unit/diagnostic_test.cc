@@ -1,4 +1,4 @@
-#include "appspec/diagnostic.h"
+#include "appspec/core/diagnostic.h"
 
 #include <gtest/gtest.h>
 

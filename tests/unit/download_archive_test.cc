@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "download_test_support.h"
-#include "runner/download_step.h"
+#include "runner/download/download_step.h"
 
 namespace cdrun::download_test {
 namespace {

@@ -6,8 +6,8 @@
 #include <sys/time.h>
 
 #include "download_test_support.h"
-#include "runner/download_copy_tree.h"
-#include "runner/download_step.h"
+#include "runner/download/download_copy_tree.h"
+#include "runner/download/download_step.h"
 
 namespace cdrun::download_test {
 namespace {

@@ -3,8 +3,8 @@
 #include <sys/stat.h>
 
 #include "download_test_support.h"
-#include "runner/download_filesystem.h"
-#include "runner/download_step.h"
+#include "runner/fs/filesystem.h"
+#include "runner/download/download_step.h"
 
 namespace cdrun::download_test {
 namespace {

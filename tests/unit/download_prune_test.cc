@@ -4,8 +4,8 @@
 #include <sys/time.h>
 
 #include "download_test_support.h"
-#include "runner/download_filesystem.h"
-#include "runner/download_step.h"
+#include "runner/fs/filesystem.h"
+#include "runner/download/download_step.h"
 
 namespace cdrun::download_test {
 namespace {

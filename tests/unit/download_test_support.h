@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/deployment_layout.h"
+#include "runner/layout/deployment_layout.h"
 #include "tests/unit/bundle_test_support.h"
 
 namespace cdrun::download_test {

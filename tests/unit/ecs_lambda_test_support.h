@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "appspec/diagnostic.h"
-#include "appspec/ecs_lambda.h"
-#include "appspec/yaml_tree.h"
+#include "appspec/core/diagnostic.h"
+#include "appspec/ecs_lambda/ecs_lambda.h"
+#include "appspec/yaml/yaml_tree.h"
 
 namespace cdrun::ecs_lambda_test {
 

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "install_test_support.h"
-#include "runner/install_cleanup.h"
+#include "runner/install/install_cleanup.h"
 
 namespace cdrun {
 namespace {

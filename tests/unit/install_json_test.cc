@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "install_test_support.h"
-#include "runner/install_json.h"
+#include "runner/install/install_json.h"
 
 namespace cdrun {
 namespace {

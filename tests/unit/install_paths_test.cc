@@ -1,7 +1,7 @@
 // Ruby's File.join / dirname / basename / expand_path as the Installer relies on them.
 #include <gtest/gtest.h>
 
-#include "runner/install_paths.h"
+#include "runner/fs/ruby_paths.h"
 
 namespace cdrun {
 namespace {

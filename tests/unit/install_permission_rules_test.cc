@@ -2,9 +2,9 @@
 // performed later") and the setfacl string it builds (II:300-323, §9 item 8).
 #include <gtest/gtest.h>
 
-#include "runner/install_instructions.h"
-#include "runner/install_permission_tools.h"
-#include "runner/install_step.h"
+#include "runner/install/install_instructions.h"
+#include "runner/install/install_permission_tools.h"
+#include "runner/install/install_step.h"
 
 namespace cdrun {
 namespace {

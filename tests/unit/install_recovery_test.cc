@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "install_test_support.h"
-#include "runner/install_commands.h"
+#include "runner/install/install_commands.h"
 
 namespace cdrun {
 namespace {

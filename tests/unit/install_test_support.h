@@ -16,8 +16,8 @@
 
 #include <gtest/gtest.h>
 
-#include "runner/agent_log.h"
-#include "runner/install_step.h"
+#include "runner/layout/agent_log.h"
+#include "runner/install/install_step.h"
 
 namespace cdrun::install_test {
 

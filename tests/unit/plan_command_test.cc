@@ -7,7 +7,7 @@
 #include <map>
 #include <sstream>
 
-#include "runner/plan_command.h"
+#include "runner/cli/plan_command.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "runner/plan_builder.h"
+#include "runner/plan/plan_builder.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

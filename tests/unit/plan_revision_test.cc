@@ -2,7 +2,7 @@
 // and bundles written by hand.
 #include <gtest/gtest.h>
 
-#include "runner/plan_builder.h"
+#include "runner/plan/plan_builder.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "runner/process_runner.h"
+#include "runner/process/process_runner.h"
 
 namespace cdrun::process_test {
 

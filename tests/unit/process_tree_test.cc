@@ -1,4 +1,4 @@
-#include "runner/process_tree.h"
+#include "runner/process/process_tree.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

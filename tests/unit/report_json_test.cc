@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "runner/report.h"
+#include "runner/report/report.h"
 
 namespace cdrun {
 namespace {

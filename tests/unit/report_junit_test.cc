@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "runner/report.h"
+#include "runner/report/report.h"
 
 namespace cdrun {
 namespace {

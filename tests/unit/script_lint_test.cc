@@ -1,7 +1,7 @@
 // lint_script: every rule with its code, line and column (columns counted by hand).
 #include <gtest/gtest.h>
 
-#include "appspec/bundle_checks.h"
+#include "appspec/bundle/bundle_checks.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -7,8 +7,8 @@
 
 #include <sstream>
 
-#include "runner/status_command.h"
-#include "runner/status_scan.h"
+#include "runner/cli/status_command.h"
+#include "runner/plan/status_scan.h"
 #include "bundle_test_support.h"
 
 namespace cdrun {

@@ -1,0 +1,110 @@
+// AWS Lambda appspecs: Name, Alias, CurrentVersion, TargetVersion and the Lambda hooks
+// (appspec-reference.md §1.4).
+#include <algorithm>
+
+#include "appspec/ecs_lambda/ecs_lambda_internal.h"
+
+namespace cdrun {
+
+namespace ecs_lambda {
+
+namespace {
+
+const HookCatalog& lambda_hook_catalog() {
+  static const HookCatalog catalog{{"BeforeAllowTraffic", "AfterAllowTraffic"},
+                                   {"Start", "AllowTraffic", "End"},
+                                   {{"BeforeInstall", "ECS and EC2/on-premises"},
+                                    {"AfterInstall", "ECS and EC2/on-premises"},
+                                    {"Install", "ECS and EC2/on-premises"},
+                                    {"AfterAllowTestTraffic", "ECS"},
+                                    {"TestTraffic", "ECS"},
+                                    {"AllowTestTraffic", "ECS"},
+                                    {"ApplicationStop", "EC2/on-premises"},
+                                    {"ApplicationStart", "EC2/on-premises"},
+                                    {"ValidateService", "EC2/on-premises"},
+                                    {"BeforeBlockTraffic", "EC2/on-premises"},
+                                    {"AfterBlockTraffic", "EC2/on-premises"},
+                                    {"DownloadBundle", "EC2/on-premises"},
+                                    {"BlockTraffic", "EC2/on-premises"}}};
+  return catalog;
+}
+
+void check_name(Checker& checker, const Fields& properties, const yaml::Node& at, const std::string& key, int rule,
+                const std::string& hint) {
+  const Entry entry = properties.get(key);
+  if (!entry.has_value()) {
+    checker.report(Severity::error, rule, entry.exists() ? entry.where() : at.position,
+                   entry.exists() ? key + " has no value" : "Properties has no " + key, hint);
+  } else if (auto text = expect_string(checker, *entry.value, key); text && text->empty()) {
+    checker.report(Severity::error, rule, entry.where(), key + " is empty", hint);
+  }
+}
+
+// A published version number as written ("1", 1), or nothing after reporting why it is not one.
+std::optional<std::string> check_version_number(Checker& checker, const Entry& entry, const std::string& key) {
+  const yaml::Node& value = checker.resolve(*entry.value);
+  if (value.kind == yaml::NodeKind::alias) return std::nullopt;
+  const std::string& text = value.value;
+  if (value.is_scalar() && equals_ignoring_case(text, "$LATEST")) {
+    checker.report(Severity::error, kVersionLatest, value.position,
+                   key + " is " + describe(value) + "; an alias that shifts traffic cannot point at $LATEST",
+                   "publish a version (aws lambda publish-version) and use its number");
+    return std::nullopt;
+  }
+  const bool positive = value.is_scalar() && !text.empty() && text[0] != '0' &&
+                        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!positive) {
+    checker.report(Severity::error, kVersionNotPositiveInteger, value.position,
+                   key + " is " + describe(value) + "; it must be a published version number (1, 2, ...)",
+                   "write the version as a positive whole number, e.g. " + key + ": \"3\"");
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+}  // namespace ecs_lambda
+
+Diagnostics check_lambda_appspec(const yaml::Node& root, const std::string& file) {
+  using namespace ecs_lambda;
+  Checker checker(Platform::lambda, file, root);
+  const DocumentParts parts = check_document(checker, root, lambda_family());
+  if (parts.properties != nullptr) {
+    const yaml::Node& properties = *parts.properties;
+    const Fields fields(checker, properties,
+                        {{"Name", true}, {"Alias", true}, {"CurrentVersion", true}, {"TargetVersion", true}},
+                        "Properties");
+    check_name(checker, fields, properties, "Name", kNameMissing, "give the name of the Lambda function to deploy");
+    check_name(checker, fields, properties, "Alias", kAliasMissing, "give the alias whose traffic CodeDeploy shifts");
+
+    std::optional<std::string> current;
+    const Entry current_entry = fields.get("CurrentVersion");
+    if (current_entry.has_value()) {
+      current = check_version_number(checker, current_entry, "CurrentVersion");
+    } else {
+      checker.report(Severity::warning, kCurrentVersionMissing,
+                     current_entry.exists() ? current_entry.where() : properties.position,
+                     current_entry.exists() ? "CurrentVersion has no value" : "Properties has no CurrentVersion",
+                     "the AppSpec reference requires it (the template calls it optional): give the version the "
+                     "alias points to now, e.g. CurrentVersion: \"1\"");
+    }
+
+    const Entry target_entry = fields.get("TargetVersion");
+    if (!target_entry.has_value()) {
+      checker.report(Severity::error, kTargetVersionMissing,
+                     target_entry.exists() ? target_entry.where() : properties.position,
+                     target_entry.exists() ? "TargetVersion has no value" : "Properties has no TargetVersion",
+                     "give the published version to shift the alias to, e.g. TargetVersion: \"2\"");
+    } else if (auto target = check_version_number(checker, target_entry, "TargetVersion");
+               target && current && *target == *current) {
+      checker.report(Severity::warning, kVersionsEqual, target_entry.where(),
+                     "CurrentVersion and TargetVersion are both " + *target + "; there is no traffic to shift",
+                     "set TargetVersion to the version you just published");
+    }
+  }
+  check_hooks(checker, parts.hooks, lambda_family(), lambda_hook_catalog());
+  return checker.take();
+}
+
+}  // namespace cdrun

@@ -1,0 +1,15 @@
+// Lint of one hook script's text: what breaks it on the instance before or while it runs.
+#pragma once
+
+#include <string>
+
+#include "appspec/core/diagnostic.h"
+
+namespace cdrun {
+
+// `display_path` names the script in diagnostics; `mode` is its permission bits, judged only when
+// `check_executable` is set.
+Diagnostics lint_script(const std::string& text, const std::string& display_path, unsigned mode,
+                        bool check_executable);
+
+}  // namespace cdrun

@@ -1,0 +1,40 @@
+// The individual hook-script rules behind lint_script (internal to appspec/script/script_lint*.cc).
+// Rules report byte offsets; lint_script turns them into line:column.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "appspec/core/diagnostic.h"
+
+namespace cdrun::script_rules {
+
+struct Finding {
+  std::size_t offset = 0;
+  Severity severity = Severity::warning;
+  std::string code;
+  std::string message;
+  std::string hint;
+};
+
+// The "#!" line as the kernel reads it (the text must start with "#!").
+struct Shebang {
+  std::string interpreter;  // as written: "/usr/bin/env", "bash", "/bin/bahs"
+  std::string program;      // for env: the program it runs ("bash"); else the interpreter's basename
+  bool is_shell = true;     // false for python, perl, ruby, node, ... (shell-only rules are skipped)
+};
+
+// Parses `line` (the first line without "\n" or "\r"), starting at byte `base` of the script, and
+// reports an implausible interpreter (CD353) or a relative one (CD354).
+Shebang analyse_shebang(std::string_view line, std::size_t base, std::vector<Finding>& findings);
+
+// `cmd &` whose stdout/stderr are still the agent's pipes (CD355).
+std::vector<Finding> lingering_background_jobs(std::string_view script);
+
+// $DEPLOYMENT_GROUP_NAME used to build a deployment-root path (CD356).
+std::vector<Finding> deployment_group_name_paths(std::string_view script);
+
+}  // namespace cdrun::script_rules

@@ -1,0 +1,184 @@
+#include "appspec/validation/validation.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "appspec/bundle/bundle.h"
+#include "appspec/bundle/bundle_checks.h"
+#include "appspec/server/server_rules.h"
+
+namespace cdrun {
+namespace {
+
+constexpr std::size_t kMaxAppSpecBytes = 64u << 20;
+
+bool has_appspec_extension(const std::string& path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = path.substr(dot);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".yml" || ext == ".yaml" || ext == ".json";
+}
+
+// The appspec's own `os`, when it plainly says linux or windows.
+AgentOs default_agent_os(const yaml::Document& document) {
+  if (document.root && document.root->is_mapping()) {
+    if (const yaml::Node* os = document.root->find("os"); os && os->is_scalar() && os->value == "windows")
+      return AgentOs::windows;
+  }
+  return AgentOs::linux;
+}
+
+struct AppSpecText {
+  std::string text;
+  std::string display;
+};
+
+// Judges the appspec text on its platform; returns the server model when there is one.
+std::optional<Ec2AppSpec> judge_appspec(const AppSpecText& appspec, const ValidationRequest& request,
+                                        ValidationResult* result) {
+  yaml::Document document = yaml::parse_first_document(appspec.text);
+  result->platform = request.platform ? *request.platform : detect_platform(document.root.get());
+  Diagnostics text_diagnostics = appspec_text_diagnostics(appspec.text, document, appspec.display, result->platform);
+  result->diagnostics.insert(result->diagnostics.end(), text_diagnostics.begin(), text_diagnostics.end());
+  if (result->platform != Platform::server) {
+    if (document.error) {
+      result->diagnostics.push_back(make_diagnostic(Severity::error, "CD102", document.error->psych_message, appspec.display,
+                                                    document.error->problem_position,
+                                                    "CodeDeploy rejects an appspec that is not well-formed YAML or JSON"));
+    } else if (document.root) {
+      Diagnostics found = result->platform == Platform::ecs ? check_ecs_appspec(*document.root, appspec.display)
+                                                            : check_lambda_appspec(*document.root, appspec.display);
+      result->diagnostics.insert(result->diagnostics.end(), found.begin(), found.end());
+    } else {
+      result->diagnostics.push_back(make_diagnostic(Severity::error, "CD105", "the appspec is empty", appspec.display, {1, 1},
+                                                    "an appspec needs at least version and Resources"));
+    }
+    return std::nullopt;
+  }
+  const AgentOs os = request.agent_os ? *request.agent_os : default_agent_os(document);
+  AgentVerdict verdict = agent_parse(appspec.text, os);
+  AgentSummary summary;
+  summary.os = os;
+  summary.accepts = verdict.accepts;
+  if (const AgentFinding* first = verdict.first()) {
+    summary.crash = first->crash;
+    if (!first->crash) summary.message = first->message;
+  }
+  result->agent = summary;
+  Diagnostics found = agent_diagnostics(verdict, appspec.display);
+  result->diagnostics.insert(result->diagnostics.end(), found.begin(), found.end());
+  ServerCheckInput input;
+  input.verdict = &verdict;
+  input.file = appspec.display;
+  input.events = request.events;
+  input.appspec_filename = request.appspec_filename;
+  Diagnostics own = check_server_appspec(input);
+  result->diagnostics.insert(result->diagnostics.end(), own.begin(), own.end());
+  return verdict.appspec;
+}
+
+void validate_lone_appspec(const ValidationRequest& request, ValidationResult* result) {
+  std::ifstream in(request.path, std::ios::binary);
+  if (!in) {
+    result->error = "cannot read " + request.path + ": " + std::strerror(errno);
+    return;
+  }
+  // Read in chunks: an appspec is small, and a huge file must not cost more than its size.
+  std::string text;
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxAppSpecBytes) break;
+  }
+  if (text.size() > kMaxAppSpecBytes) {
+    result->error = request.path + " is larger than 64 MiB; that is not an appspec";
+    return;
+  }
+  AppSpecText appspec{text, request.path};
+  result->sources[appspec.display] = text;
+  judge_appspec(appspec, request, result);
+}
+
+// Files inside a directory bundle are "<dir>/<path>"; inside an archive "<archive>!<path>".
+std::string join_display(const Bundle& bundle, const std::string& path) {
+  if (bundle.kind() != BundleKind::directory) return bundle.display_name() + "!" + path;
+  std::string base = bundle.display_name();
+  if (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/" + path;
+}
+
+void validate_bundle(const ValidationRequest& request, ValidationResult* result) {
+  std::optional<BundleKind> kind;
+  if (request.bundle_type) {
+    const std::string& t = *request.bundle_type;
+    kind = t == "directory" ? BundleKind::directory : t == "zip" ? BundleKind::zip : t == "tar" ? BundleKind::tar : BundleKind::tgz;
+  }
+  OpenedBundle opened = open_bundle(request.path, kind);
+  if (!opened.bundle) {
+    result->error = opened.error;
+    return;
+  }
+  const Bundle& bundle = *opened.bundle;
+  result->diagnostics.insert(result->diagnostics.end(), bundle.read_problems().begin(), bundle.read_problems().end());
+  AppSpecLocation location = locate_appspec(bundle, request.appspec_filename);
+  result->diagnostics.insert(result->diagnostics.end(), location.diagnostics.begin(), location.diagnostics.end());
+  if (location.appspec_path.empty()) return;
+  auto contents = bundle.read_files({location.appspec_path}, kMaxAppSpecBytes);
+  auto found = contents.find(location.appspec_path);
+  if (found == contents.end()) return;
+  AppSpecText appspec{found->second, join_display(bundle, location.appspec_path)};
+  result->sources[appspec.display] = appspec.text;
+  std::optional<Ec2AppSpec> model = judge_appspec(appspec, request, result);
+  if (result->platform != Platform::server) return;
+  BundleCheckInput input;
+  input.bundle = &bundle;
+  input.location = location;
+  input.appspec = model ? &*model : nullptr;
+  input.appspec_display = appspec.display;
+  Diagnostics checked = check_bundle(input);
+  if (model && (bundle.kind() == BundleKind::tar || bundle.kind() == BundleKind::tgz) && model->os == "windows") {
+    checked.push_back(make_diagnostic(Severity::error, "CD306", std::string(bundle_kind_name(bundle.kind())) +
+                                      " bundles are not supported for Windows Server instances", appspec.display, {1, 1},
+                                      "build a zip bundle for os: windows"));
+  }
+  // Keep the text of scripts that diagnostics point into, so the text report can show the line.
+  std::set<std::string> wanted;
+  const std::string prefix = join_display(bundle, "");
+  for (const Diagnostic& d : checked) {
+    if (d.file != appspec.display && d.file.rfind(prefix, 0) == 0 && d.position.line > 0) wanted.insert(d.file.substr(prefix.size()));
+  }
+  if (!wanted.empty()) {
+    for (auto& [path, text] : bundle.read_files(wanted, 1u << 20)) result->sources[join_display(bundle, path)] = std::move(text);
+  }
+  result->diagnostics.insert(result->diagnostics.end(), checked.begin(), checked.end());
+}
+
+}  // namespace
+
+ValidationResult validate_target(const ValidationRequest& request) {
+  ValidationResult result;
+  struct stat st {};
+  if (::stat(request.path.c_str(), &st) != 0) {
+    result.error = "cannot read " + request.path + ": " + std::strerror(errno);
+    return result;
+  }
+  if (S_ISREG(st.st_mode) && has_appspec_extension(request.path) && !request.bundle_type) {
+    validate_lone_appspec(request, &result);
+  } else {
+    validate_bundle(request, &result);
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.position.line != b.position.line) return a.position.line < b.position.line;
+    return a.position.column < b.position.column;
+  });
+  return result;
+}
+
+}  // namespace cdrun

@@ -1,0 +1,52 @@
+// One HTTPS POST signed with AWS Signature Version 4 by libcurl (CURLOPT_AWS_SIGV4), the answer
+// captured whole. TLS verification stays on; AWS_CA_BUNDLE-style CA files are passed in `ca_bundle`.
+// Proxies come from libcurl's usual environment variables (HTTPS_PROXY, NO_PROXY).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "aws/core/aws_errors.h"
+
+namespace cdrun::aws {
+
+struct SigV4Credentials {
+  std::string access_key_id;
+  std::string secret_access_key;
+  std::string session_token;  // empty for long-lived keys; sent as X-Amz-Security-Token (and signed)
+};
+
+// Where a call goes: endpoint URL, signing region and the CA file to trust ("" = system store).
+struct ServiceTarget {
+  std::string endpoint;
+  std::string region;
+  std::string ca_bundle;
+};
+
+struct SignedPost {
+  std::string service;               // SigV4 service name: "sts", "codedeploy"
+  std::vector<std::string> headers;  // "Name: value"
+  std::string body;
+  long connect_timeout_seconds = 10;
+  long total_timeout_seconds = 30;
+};
+
+struct HttpAnswer {
+  long status = 0;
+  std::string body;
+};
+
+// Called with the Authorization header line the request carried ("Authorization: AWS4-HMAC-SHA256
+// Credential=AKID/DATE/REGION/SERVICE/aws4_request, ..."): lets tests check the credential scope,
+// which AWS-compatible test servers do not. Holds the key id and a signature, never a secret.
+using AuthorizationHook = std::function<void(const std::string&)>;
+
+// Any HTTP answer, error statuses included, is a value; only "no answer" is a failure (kNetwork).
+AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost& request,
+                                  const SigV4Credentials& credentials, const AuthorizationHook& hook = {});
+
+// RFC 3986 percent-encoding of everything but unreserved characters, as SigV4 and form bodies need.
+std::string percent_encode(const std::string& value);
+
+}  // namespace cdrun::aws

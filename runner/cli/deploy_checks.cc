@@ -1,0 +1,174 @@
+#include "runner/cli/deploy_checks.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <climits>
+
+#include "appspec/core/lifecycle_events.h"
+#include "runner/layout/deployment_layout.h"
+
+namespace cdrun {
+namespace {
+
+// Ruby's URI.parse refuses these characters (and any non-ASCII byte) in a location.
+bool valid_uri(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c <= 0x20 || c >= 0x7f) return false;
+    if (std::string("\"<>\\^`{|}").find(static_cast<char>(c)) != std::string::npos) return false;
+    if (c == '%' && !(i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+                      std::isxdigit(static_cast<unsigned char>(s[i + 2]))))
+      return false;
+  }
+  return true;
+}
+
+std::string scheme_of(const std::string& s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return {};
+  for (size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ':') return s.substr(0, i);
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return {};
+  }
+  return {};
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// File.expand_path against the working directory.
+std::string expand_path(const std::string& path, const std::string& cwd) {
+  std::string joined = !path.empty() && path[0] == '/' ? path : join_path(cwd, path);
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= joined.size(); ++i) {
+    if (i < joined.size() && joined[i] != '/') continue;
+    std::string part = joined.substr(start, i - start);
+    start = i + 1;
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else {
+      parts.push_back(part);
+    }
+  }
+  std::string out;
+  for (const std::string& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
+bool exists(const std::string& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0;
+}
+
+bool is_directory(const std::string& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string appspec_presence_error(const std::string& location, const std::optional<std::string>& name) {
+  if (name) {
+    if (exists(join_path(location, *name))) return {};
+    return "Expecting appspec file at location " + location + "/" + *name +
+           " but it is not found there. Please either run the CLI from within a directory containing the " + *name +
+           " file or specify a bundle location containing an " + *name + " file in its root directory";
+  }
+  if (exists(join_path(location, "appspec.yml")) || exists(join_path(location, "appspec.yaml"))) return {};
+  return "Expecting appspec file at location " + location + "/appspec.yml or " + location +
+         "/appspec.yaml but it is not found there. Please either run the CLI from within a directory containing the "
+         "appspec.yml or appspec.yaml file or specify a bundle location containing an appspec.yml or appspec.yaml "
+         "file in its root directory";
+}
+
+}  // namespace
+
+DeployCheck check_deploy_options(const DeployOptions& options, const std::string& cwd) {
+  DeployCheck check;
+  const std::string location = options.bundle_location.value_or(cwd);
+  const std::string& type = options.type;
+  if (type != "tgz" && type != "tar" && type != "zip" && type != "directory") {
+    check.error = "type " + type + " is not a valid type. Must be one of tgz,tar,zip,directory";
+    return check;
+  }
+  if (!valid_uri(location)) {
+    check.error = "location " + location + " is not a valid uri";
+    return check;
+  }
+  const std::string scheme = lower(scheme_of(location));
+  if (scheme == "http") {
+    check.error = "location " + location + " cannot be http, only encrypted (https) url endpoints supported";
+    return check;
+  }
+  if (scheme == "https" || scheme == "s3") {
+    check.error = "location " + location + " is an S3 or GitHub revision; cdrun deploys local bundles only (download it first)";
+    return check;
+  }
+  std::string local = location;
+  if (scheme == "file") {
+    local = location.substr(5);
+    if (local.rfind("//", 0) == 0) local = local.substr(local.find('/', 2) == std::string::npos ? local.size() : local.find('/', 2));
+  } else if (!scheme.empty() && scheme.size() > 1) {
+    check.error = "unknown location " + location + " cannot be determined to be S3, Github, or a local file / directory";
+    return check;
+  }
+  if (!exists(local)) {
+    check.error = "location " + location + " is specified as a file or directory which does not exist";
+    return check;
+  }
+  if (type == "directory" && !is_directory(local)) {
+    check.error = "location " + location + " is specified with type directory but it is a file";
+    return check;
+  }
+  if (type != "directory" && is_directory(local)) {
+    check.error = "location " + location + " is specified as a compressed local file but it is a directory";
+    return check;
+  }
+  if (type == "directory") {
+    check.error = appspec_presence_error(location, options.appspec_filename);
+    if (!check.error.empty()) return check;
+  }
+  if (options.events) {
+    if (auto refused = events_order_error(split_events(*options.events), *options.events)) {
+      check.error = *refused;
+      return check;
+    }
+  }
+  check.bundle = LocalBundle{location, expand_path(local, cwd), type};
+  return check;
+}
+
+AgentConfigLoad resolve_deploy_config(const DeployOptions& options) {
+  AgentConfigLoad load = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
+  if (!load.error.empty()) return load;
+  if (options.root_dir) load.config.root_dir = *options.root_dir;
+  apply_default_locations(load.config, ::geteuid() == 0);
+  if (!archives_to_retain(load.config)) {
+    load.error = "Invalid configuration :max_revision=" + load.config.max_revisions_text +
+                 " (the agent would signal its parent process and go on; cdrun stops)";
+  }
+  return load;
+}
+
+std::string process_working_directory() {
+  char buffer[PATH_MAX];
+  return ::getcwd(buffer, sizeof buffer) ? buffer : ".";
+}
+
+BundleKind bundle_kind_of(const std::string& type) {
+  if (type == "zip") return BundleKind::zip;
+  if (type == "tar") return BundleKind::tar;
+  if (type == "tgz") return BundleKind::tgz;
+  return BundleKind::directory;
+}
+
+std::string upper_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace cdrun

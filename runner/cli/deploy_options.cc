@@ -1,0 +1,130 @@
+#include "runner/cli/deploy_options.h"
+
+#include <functional>
+
+namespace cdrun {
+namespace {
+
+struct OptionSpec {
+  char short_name;
+  const char* long_name;
+  bool takes_value;
+  std::function<void(DeployOptions&, const std::string&)> set;
+};
+
+const std::vector<OptionSpec>& option_specs() {
+  static const std::vector<OptionSpec> specs{
+      {'l', "bundle-location", true, [](DeployOptions& o, const std::string& v) { o.bundle_location = v; }},
+      {'t', "type", true, [](DeployOptions& o, const std::string& v) { o.type = v; }},
+      {'b', "file-exists-behavior", true, [](DeployOptions& o, const std::string& v) { o.file_exists_behavior = v; }},
+      {'g', "deployment-group", true, [](DeployOptions& o, const std::string& v) { o.deployment_group = v; }},
+      {'d', "deployment-group-name", true, [](DeployOptions& o, const std::string& v) { o.deployment_group_name = v; }},
+      {'a', "application-name", true, [](DeployOptions& o, const std::string& v) { o.application_name = v; }},
+      {'e', "events", true, [](DeployOptions& o, const std::string& v) { o.events = v; }},
+      {'c', "agent-configuration-file", true, [](DeployOptions& o, const std::string& v) { o.agent_configuration_file = v; }},
+      {'A', "appspec-filename", true, [](DeployOptions& o, const std::string& v) { o.appspec_filename = v; }},
+      {0, "root-dir", true, [](DeployOptions& o, const std::string& v) { o.root_dir = v; }},
+      {0, "format", true, [](DeployOptions& o, const std::string& v) { o.format = v; }},
+      {0, "ignore-application-stop-failures", false,
+       [](DeployOptions& o, const std::string&) { o.ignore_application_stop_failures = true; }},
+      {'h', "help", false, [](DeployOptions& o, const std::string&) { o.help = true; }},
+      {'v', "version", false, [](DeployOptions& o, const std::string&) { o.version = true; }},
+  };
+  return specs;
+}
+
+// docopt: an exact long name wins; otherwise a unique prefix.
+const OptionSpec* find_long(const std::string& name, std::string* error) {
+  std::vector<const OptionSpec*> matches;
+  for (const OptionSpec& spec : option_specs()) {
+    if (name == spec.long_name) return &spec;
+    if (std::string(spec.long_name).rfind(name, 0) == 0) matches.push_back(&spec);
+  }
+  if (matches.size() == 1) return matches[0];
+  if (matches.empty()) {
+    *error = "--" + name + " is not recognized";
+  } else {
+    std::string names;
+    for (const OptionSpec* m : matches) names += (names.empty() ? "" : ", ") + std::string("--") + m->long_name;
+    *error = "--" + name + " is not a unique prefix: " + names + "?";
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+DeployParse parse_deploy_options(const std::vector<std::string>& args) {
+  DeployParse result;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
+      const size_t eq = arg.find('=');
+      const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+      const OptionSpec* spec = find_long(name, &result.error);
+      if (!spec) return result;
+      if (!spec->takes_value) {
+        if (eq != std::string::npos) {
+          result.error = std::string("--") + spec->long_name + " must not have an argument";
+          return result;
+        }
+        spec->set(result.options, "");
+        continue;
+      }
+      if (eq != std::string::npos) {
+        spec->set(result.options, arg.substr(eq + 1));
+      } else if (i + 1 < args.size()) {
+        spec->set(result.options, args[++i]);
+      } else {
+        result.error = std::string("--") + spec->long_name + " requires argument";
+        return result;
+      }
+    } else if (arg.size() >= 2 && arg[0] == '-' && arg[1] != '-') {
+      const OptionSpec* spec = nullptr;
+      for (const OptionSpec& s : option_specs()) {
+        if (s.short_name == arg[1]) spec = &s;
+      }
+      if (!spec) {
+        result.error = arg.substr(0, 2) + " is not recognized";
+        return result;
+      }
+      if (!spec->takes_value) {
+        spec->set(result.options, "");
+      } else if (arg.size() > 2) {
+        spec->set(result.options, arg.substr(2));
+      } else if (i + 1 < args.size()) {
+        spec->set(result.options, args[++i]);
+      } else {
+        result.error = arg + " requires argument";
+        return result;
+      }
+    } else {
+      result.error = arg + " is not recognized";
+      return result;
+    }
+  }
+  return result;
+}
+
+std::string deploy_usage(const std::string& program) { return "Usage:\n  " + program + " [options]\n"; }
+
+std::string deploy_help(const std::string& program) {
+  return "cdrun deploy: a local CodeDeploy deployment with the agent's semantics, as codedeploy-local.\n\n" +
+         deploy_usage(program) +
+         "\nOptions:\n"
+         "  -l, --bundle-location <value>            Bundle directory or zip/tar/tgz file [default: the current directory]\n"
+         "  -t, --type <value>                       tgz, tar, zip or directory [default: directory]\n"
+         "  -b, --file-exists-behavior <value>       DISALLOW, OVERWRITE or RETAIN [default: DISALLOW]\n"
+         "  -g, --deployment-group <value>           Deployment group id (directory under the root) [default: default-local-deployment-group]\n"
+         "  -d, --deployment-group-name <value>      DEPLOYMENT_GROUP_NAME for the scripts [default: LocalFleet]\n"
+         "  -a, --application-name <value>           APPLICATION_NAME for the scripts [default: the bundle location]\n"
+         "  -e, --events <comma-separated-values>    Lifecycle events to run, in order (DownloadBundle and Install are added)\n"
+         "  -c, --agent-configuration-file <value>   Agent config (:root_dir:, :log_dir:, :max_revisions:, ...)\n"
+         "  -A, --appspec-filename <value>           Appspec file name in the bundle [default: appspec.yml]\n"
+         "      --root-dir <dir>                     Deployment root (overrides :root_dir:)\n"
+         "      --format <text|json>                 json: every event and script as one JSON object on stdout\n"
+         "      --ignore-application-stop-failures   Continue when ApplicationStop/BeforeBlockTraffic/AfterBlockTraffic fail\n"
+         "  -h, --help                               This help\n"
+         "  -v, --version                            The version\n";
+}
+
+}  // namespace cdrun

@@ -1,0 +1,86 @@
+#include "runner/cli/validate_command.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+#include "appspec/validation/validation.h"
+#include "runner/cli/cli_error.h"
+#include "runner/report/report.h"
+
+namespace cdrun {
+
+void add_validate_command(CLI::App& app, ValidateOptions& options) {
+  CLI::App* cmd = app.add_subcommand("validate", "Check an appspec or a bundle the way CodeDeploy will");
+  cmd->add_option("path", options.path, "Bundle directory, zip/tar/tgz bundle, or appspec file (default: .)");
+  cmd->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json", "junit", "sarif"}));
+  cmd->add_option("--platform", options.platform, "Compute platform (default: detected)")
+      ->check(CLI::IsMember({"server", "ecs", "lambda"}));
+  cmd->add_option("--agent-os", options.agent_os, "Whose parser judges an EC2/on-premises appspec (default: its os)")
+      ->check(CLI::IsMember({"linux", "windows"}));
+  cmd->add_option("-A,--appspec-filename", options.appspec_filename, "Appspec file name in the bundle, as codedeploy-local");
+  cmd->add_option("-e,--events", options.events, "Lifecycle events as for codedeploy-local --events, to check their order");
+  cmd->add_option("-t,--type", options.bundle_type, "Bundle type (default: detected)")
+      ->check(CLI::IsMember({"directory", "zip", "tar", "tgz"}));
+  cmd->add_flag("--strict", options.strict, "Warnings make the bundle invalid");
+  cmd->add_option("--color", options.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+namespace {
+
+bool use_color(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  ValidationRequest request;
+  request.path = options.path;
+  if (options.platform)
+    request.platform = *options.platform == "ecs" ? Platform::ecs : *options.platform == "lambda" ? Platform::lambda : Platform::server;
+  if (options.agent_os) request.agent_os = *options.agent_os == "windows" ? AgentOs::windows : AgentOs::linux;
+  request.appspec_filename = options.appspec_filename;
+  request.events = options.events;
+  request.bundle_type = options.bundle_type;
+
+  ValidationResult result = validate_target(request);
+  if (!result.error.empty()) {
+    err << format_cli_error(result.error) << "\n";
+    return kExitUsage;
+  }
+  Report report;
+  report.target = options.path;
+  report.platform = platform_name(result.platform);
+  report.strict = options.strict;
+  report.diagnostics = std::move(result.diagnostics);
+  report.sources = std::move(result.sources);
+  if (result.agent) {
+    AgentReport agent;
+    agent.accepts = result.agent->accepts;
+    agent.message = result.agent->message;
+    agent.crash = result.agent->crash;
+    agent.agent_os = result.agent->os == AgentOs::windows ? "windows" : "linux";
+    report.agent = agent;
+  }
+  if (options.format == "json") {
+    write_json(out, report);
+  } else if (options.format == "junit") {
+    write_junit(out, report);
+  } else if (options.format == "sarif") {
+    write_sarif(out, report);
+  } else {
+    write_text(out, report, TextStyle{use_color(options.color)});
+  }
+  out.flush();
+  return report.valid() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace cdrun
