@@ -18,7 +18,7 @@ struct Position {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;     // stable identifier, e.g. "CD204"; documented in README.md
+  std::string code;     // stable identifier, e.g. "CD204"; documented in docs/diagnostics.md
   std::string message;  // one line
   std::string file;     // path as shown to the user ("appspec.yml", "bundle.zip!scripts/start.sh")
   Position position;

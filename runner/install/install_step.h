@@ -2,7 +2,7 @@
 // (its cleanup list), generate the copy/mkdir/permission instructions, write install.json, execute
 // them while writing the new cleanup list, then write <group>_last_successful_install.
 //
-// cdrun does one thing differently (README "deviations"): every conflict (DISALLOW, duplicate
+// cdrun does one thing differently (docs/deploy.md, how deploy differs from the agent): every conflict (DISALLOW, duplicate
 // destinations) is found *before* the previous revision is removed, and the message lists every
 // conflicting file; the agent deletes first and stops at the first one.
 #pragma once
