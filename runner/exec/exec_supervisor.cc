@@ -1,11 +1,10 @@
 #include "runner/exec/exec_supervisor.h"
 
 #include <fcntl.h>
-#include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <string.h>
 
@@ -13,68 +12,67 @@
 #include "runner/exec/exec_options.h"
 #include "runner/exec/exec_pump.h"
 #include "runner/exec/exec_signals.h"
-#include "runner/process/process_family.h"
-#include "runner/process/process_pipes.h"
+#include "runner/process/posix_child_os.h"
 #include "runner/process/process_spawn.h"
-#include "runner/process/process_termination.h"
-#include "runner/process/process_tree.h"
 
 namespace cdrun {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = WatchClock;
 using std::chrono::milliseconds;
 
-// SIGCHLD and output wake us at once; this tick is only the fallback for a lost wake-up.
-constexpr milliseconds kTick{1000};
-// How often adopted orphans are looked for and reaped (a /proc walk).
-constexpr milliseconds kScanInterval{1000};
-// Once the command has exited: output already written is read before asking who else holds it.
-constexpr std::size_t kDrainBudget = 4 * 1024 * 1024;
+// SIGCHLD and output wake us at once; the tick is only the fallback for a lost wake-up.
+constexpr WatchTiming kExecTiming{milliseconds(1000), milliseconds(1000), milliseconds(1000)};
 // After the command exited, its children get this long to close the output (or to finish exec'ing,
 // so that they are named by their own command line) before they are reported as lingering.
 constexpr milliseconds kSettle{100};
 
-milliseconds remaining(Clock::time_point end) {
-  return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(end - Clock::now()));
-}
+// The wake-up descriptor is our signal self-pipe: emptied after every poll.
+class ExecChildOs : public PosixChildOs {
+ public:
+  using PosixChildOs::PosixChildOs;
+  void wait(milliseconds timeout, int wake_fd) override {
+    PosixChildOs::wait(timeout, wake_fd);
+    drain_exec_wake();
+  }
+};
 
 // One supervised command from the moment it was started.
 class ExecRun {
  public:
   ExecRun(SpawnedProcess& process, const ExecLimits& limits, ExecOutput& output, ProcessFamily& family)
-      : pid_(process.pid),
-        // Ours to hand to the log pump: OutputPipes closes its own copies when it is done.
+      :  // Ours to hand to the log pump: OutputPipes closes its own copies when it is done.
         stdout_spare_(::fcntl(process.stdout_read.get(), F_DUPFD_CLOEXEC, 3)),
         stderr_spare_(::fcntl(process.stderr_read.get(), F_DUPFD_CLOEXEC, 3)),
         stdout_inode_(pipe_inode(process.stdout_read.get())),
         stderr_inode_(pipe_inode(process.stderr_read.get())),
         limits_(limits),
-        family_(family),
-        pipes_(std::move(process.stdout_read), std::move(process.stderr_read), output) {}
+        pipes_(std::move(process.stdout_read), std::move(process.stderr_read), output),
+        os_(pipes_, family),
+        watch_(process.pid, os_, WatchWake{exec_wake_fd(), false}, kExecTiming) {}
 
   // Until the command has exited and its output closed, the deadline, or a signal to us.
   void wait(Clock::time_point deadline) {
-    while (!(reaped_ && !pipes_.any_open()) && !exec_termination_signal() && Clock::now() < deadline) {
-      if (reaped_ && !lingering_checked_) {
+    while (!done() && !exec_termination_signal() && Clock::now() < deadline) {
+      if (watch_.reaped() && !lingering_checked_) {
         if (!settling_) settle_end_ = Clock::now() + kSettle;
         settling_ = true;
         if (pipes_.any_open() && Clock::now() < settle_end_) {
-          step(std::min(deadline, settle_end_));
+          watch_.step(std::min(deadline, settle_end_));
           continue;
         }
         lingering_checked_ = true;
-        pipes_.drain(kDrainBudget);
+        pipes_.drain(kExitDrainBudget);
         if (pipes_.any_open()) return;  // the caller names the holders
         continue;
       }
-      step(deadline);
+      watch_.step(deadline);
     }
   }
 
-  bool done() const { return reaped_ && !pipes_.any_open(); }
-  bool reaped() const { return reaped_; }
-  bool lingering() const { return reaped_ && pipes_.any_open(); }
+  bool done() const { return watch_.reaped() && !pipes_.any_open(); }
+  bool reaped() const { return watch_.reaped(); }
+  bool lingering() const { return watch_.reaped() && pipes_.any_open(); }
   bool stdout_open() const { return pipes_.stdout_open(); }
   bool stderr_open() const { return pipes_.stderr_open(); }
 
@@ -91,85 +89,41 @@ class ExecRun {
   // SIGTERM to the command's group and every process of its family (plus `holders`, who may be
   // strangers to it), the grace, then SIGKILL. Returns the processes that outlived the grace.
   std::vector<LingeringHolder> end_processes(const std::vector<LingeringHolder>& holders) {
-    const pid_t self = ::getpid();
-    const Clock::time_point grace_end = Clock::now() + limits_.kill_grace;
+    std::vector<pid_t> strangers;
+    for (const LingeringHolder& holder : holders) strangers.push_back(holder.pid);
     std::vector<LingeringHolder> survivors;
-    auto scan = [&] {
-      std::vector<ProcessInfo> targets = family_.scan();
-      for (const LingeringHolder& holder : holders) {
-        ProcessInfo info;
-        const bool listed = std::any_of(targets.begin(), targets.end(),
-                                        [&holder](const ProcessInfo& t) { return t.pid == holder.pid; });
-        if (!listed && holder.pid != self && read_process_info(holder.pid, info) && !info.zombie()) {
-          targets.push_back(info);
-        }
+    // Named before the SIGKILL, while their command lines can still be read.
+    auto note_survivors = [&survivors](const StopAction& action, const std::vector<ProcessInfo>& targets) {
+      if (action.signal != SIGKILL) return;
+      for (const ProcessInfo& target : targets) {
+        survivors.push_back({target.pid, one_line(process_command_line(target.pid)), false, false});
       }
-      // terminate_processes sends SIGKILL exactly when a scan after the grace still finds targets.
-      if (survivors.empty() && !targets.empty() && Clock::now() >= grace_end) {
-        for (const ProcessInfo& target : targets) {
-          survivors.push_back({target.pid, one_line(process_command_line(target.pid)), false, false});
-        }
-      }
-      return targets;
     };
-    terminate_processes(scan, pid_, limits_.kill_grace, [this](milliseconds d) { pass_time(d); });
-    try_reap();
-    if (!reaped_) family_.reap_later(pid_);  // stuck in the kernel even after SIGKILL
-    family_.scan();
+    watch_.stop(strangers, term_then_kill(limits_.kill_grace), note_survivors);
     return survivors;
   }
 
   void close_output() { pipes_.close_all(); }
 
   void fill_status(ExecResult& result) const {
-    result.reaped = reaped_;
-    if (!reaped_) return;
-    result.signaled = WIFSIGNALED(status_);
-    result.signal = result.signaled ? WTERMSIG(status_) : 0;
-    result.exit_code = result.signaled ? 0 : WEXITSTATUS(status_);
+    result.reaped = watch_.reaped();
+    result.signaled = watch_.signaled();
+    result.signal = watch_.term_signal();
+    result.exit_code = watch_.exit_code();
   }
 
  private:
-  void step(Clock::time_point until) {
-    pipes_.poll_once(std::min(kTick, remaining(until)), exec_wake_fd());
-    drain_exec_wake();
-    try_reap();
-    if (Clock::now() - last_scan_ >= kScanInterval) {
-      family_.scan();  // notes adopted orphans, reaps those that exited
-      last_scan_ = Clock::now();
-    }
-  }
-
-  void pass_time(milliseconds duration) {
-    const Clock::time_point until = Clock::now() + duration;
-    do {
-      step(until);
-    } while (Clock::now() < until);
-  }
-
-  void try_reap() {
-    if (reaped_) return;
-    pid_t got;
-    do {
-      got = ::waitpid(pid_, &status_, WNOHANG);
-    } while (got < 0 && errno == EINTR);
-    if (got == pid_) reaped_ = true;
-  }
-
-  const pid_t pid_;
   UniqueFd stdout_spare_;
   UniqueFd stderr_spare_;
   const unsigned long long stdout_inode_;
   const unsigned long long stderr_inode_;
   const ExecLimits& limits_;
-  ProcessFamily& family_;
   OutputPipes pipes_;
-  bool reaped_ = false;
+  ExecChildOs os_;
+  ChildWatch watch_;
   bool lingering_checked_ = false;
   bool settling_ = false;
   Clock::time_point settle_end_;
-  int status_ = 0;
-  Clock::time_point last_scan_ = Clock::now();
 };
 
 std::string survivors_message(const std::vector<LingeringHolder>& survivors, milliseconds grace) {

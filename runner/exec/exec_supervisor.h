@@ -1,5 +1,5 @@
 // Supervises the one command of `cdrun exec` from start to verdict. Built from the hook runner's
-// pieces (spawn_process, OutputPipes, ProcessFamily, terminate_processes, the /proc holder scan)
+// pieces (spawn_process, OutputPipes, ProcessFamily, ChildWatch, the /proc holder scan)
 // rather than ProcessLauncher::run, because it must be able to stop waiting for pipes that a
 // background process keeps open and hand them to the log pump (--detach-lingering), and it ends
 // the command early when we ourselves are told to stop (exec_signals.h).

@@ -12,6 +12,10 @@
 
 namespace cdrun {
 
+// Once the child has exited: how much already-written output to read (drain()) before asking
+// whether someone else still holds the pipes.
+constexpr std::size_t kExitDrainBudget = 4 * 1024 * 1024;
+
 class OutputPipes {
  public:
   OutputPipes(UniqueFd stdout_read, UniqueFd stderr_read, ProcessObserver& observer);

@@ -2,39 +2,25 @@
 
 #include <sys/prctl.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <exception>
 
-#include "runner/process/process_family.h"
-#include "runner/process/process_pipes.h"
+#include "runner/process/posix_child_os.h"
 #include "runner/process/process_spawn.h"
-#include "runner/process/process_termination.h"
 
 namespace cdrun {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = WatchClock;
 using std::chrono::milliseconds;
 
 // With a pidfd (or once the script is reaped) only pipes and the clock can wake us; without one
-// the script's exit is looked for this often.
-constexpr milliseconds kLongTick{500};
-constexpr milliseconds kShortTick{50};
-// How often adopted orphans are looked for and reaped while a hook runs (a /proc walk).
-constexpr milliseconds kScanInterval{1000};
-// When the script has exited: how much already-written output to read before asking whether
-// someone else still holds the pipes.
-constexpr std::size_t kDrainBudget = 4 * 1024 * 1024;
+// the script's exit is looked for every blind tick.
+constexpr WatchTiming kHookTiming{milliseconds(500), milliseconds(50), milliseconds(1000)};
 constexpr long long kLongestTimeout = 10LL * 365 * 24 * 3600;
-
-milliseconds remaining(Clock::time_point end) {
-  return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(end - Clock::now()));
-}
 
 // The agent's deadline: Time.now.to_i + timeout, i.e. whole wall-clock seconds.
 Clock::time_point agent_deadline(Clock::time_point now, long long timeout_seconds) {
@@ -58,29 +44,29 @@ UniqueFd open_pidfd(pid_t pid) {
 class HookRun {
  public:
   HookRun(SpawnedProcess& process, ProcessFamily& family, const RunLimits& limits, ProcessObserver& observer)
-      : pid_(process.pid),
-        pidfd_(open_pidfd(process.pid)),
-        family_(family),
+      : pidfd_(open_pidfd(process.pid)),
         limits_(limits),
         observer_(observer),
-        pipes_(std::move(process.stdout_read), std::move(process.stderr_read), observer) {}
+        pipes_(std::move(process.stdout_read), std::move(process.stderr_read), observer),
+        os_(pipes_, family),
+        watch_(process.pid, os_, WatchWake{pidfd_.get(), true}, kHookTiming) {}
 
   ProcessResult wait(Clock::time_point deadline) {
     ProcessResult result;
     bool lingering_seen = false;
-    while (!(reaped_ && !pipes_.any_open())) {
-      if (reaped_ && !lingering_seen) {
+    while (!(watch_.reaped() && !pipes_.any_open())) {
+      if (watch_.reaped() && !lingering_seen) {
         lingering_seen = true;
-        pipes_.drain(kDrainBudget);
+        pipes_.drain(kExitDrainBudget);
         if (pipes_.any_open()) report_lingering(result);
         continue;
       }
       if (Clock::now() >= deadline) break;
-      step(deadline);
+      watch_.step(deadline);
     }
-    if (reaped_ && !pipes_.any_open()) {
+    if (watch_.reaped() && !pipes_.any_open()) {
       fill_status(result);
-    } else if (!reaped_) {
+    } else if (!watch_.reaped()) {
       result.end = ProcessEnd::timed_out;
       end_family({});
     } else {
@@ -96,36 +82,6 @@ class HookRun {
   }
 
  private:
-  // One poll round, the script's exit status if it has one, and now and then the orphans.
-  void step(Clock::time_point until) {
-    const milliseconds tick = reaped_ || pidfd_.valid() ? kLongTick : kShortTick;
-    pipes_.poll_once(std::min(tick, remaining(until)), reaped_ ? -1 : pidfd_.get());
-    try_reap();
-    if (Clock::now() - last_scan_ >= kScanInterval) {
-      family_.scan();
-      last_scan_ = Clock::now();
-    }
-  }
-
-  void pass_time(milliseconds duration) {
-    const Clock::time_point until = Clock::now() + duration;
-    do {
-      step(until);
-    } while (Clock::now() < until);
-  }
-
-  void try_reap() {
-    if (reaped_) return;
-    pid_t got;
-    do {
-      got = ::waitpid(pid_, &status_, WNOHANG);
-    } while (got < 0 && errno == EINTR);
-    if (got == pid_ || (got < 0 && errno == ECHILD)) {
-      reaped_ = true;
-      pidfd_.reset();
-    }
-  }
-
   void report_lingering(ProcessResult& result) {
     result.holders = find_pipe_holders(pipes_.open_inodes(), ::getpid());
     try {
@@ -135,45 +91,28 @@ class HookRun {
   }
 
   void fill_status(ProcessResult& result) const {
-    if (WIFSIGNALED(status_)) {
+    if (watch_.signaled()) {
       result.end = ProcessEnd::signaled;
-      result.signal = WTERMSIG(status_);
+      result.signal = watch_.term_signal();
     } else {
       result.end = ProcessEnd::exited;
-      result.exit_code = WEXITSTATUS(status_);
+      result.exit_code = watch_.exit_code();
     }
   }
 
-  // SIGTERM, grace, SIGKILL for the hook's processes plus `holders` (who may be strangers to it).
+  // The hook's processes plus `holders` (who may be strangers to it).
   void end_family(const std::vector<PipeHolder>& holders) {
-    const pid_t self = ::getpid();
-    auto scan = [this, &holders, self] {
-      std::vector<ProcessInfo> targets = family_.scan();
-      for (const PipeHolder& holder : holders) {
-        ProcessInfo info;
-        const bool listed = std::any_of(targets.begin(), targets.end(),
-                                        [&holder](const ProcessInfo& t) { return t.pid == holder.pid; });
-        if (!listed && holder.pid != self && read_process_info(holder.pid, info) && !info.zombie()) {
-          targets.push_back(info);
-        }
-      }
-      return targets;
-    };
-    terminate_processes(scan, pid_, limits_.kill_grace, [this](milliseconds d) { pass_time(d); });
-    try_reap();
-    if (!reaped_) family_.reap_later(pid_);  // stuck in the kernel even after SIGKILL
-    family_.scan();
+    std::vector<pid_t> strangers;
+    for (const PipeHolder& holder : holders) strangers.push_back(holder.pid);
+    watch_.stop(strangers, term_then_kill(limits_.kill_grace));
   }
 
-  const pid_t pid_;
   UniqueFd pidfd_;
-  ProcessFamily& family_;
   const RunLimits& limits_;
   ProcessObserver& observer_;
   OutputPipes pipes_;
-  bool reaped_ = false;
-  int status_ = 0;
-  Clock::time_point last_scan_ = Clock::now();
+  PosixChildOs os_;
+  ChildWatch watch_;
 };
 
 // One hook at a time: the family bookkeeping assumes no other run (and no other code) starts
