@@ -7,6 +7,7 @@
 #include <climits>
 
 #include "appspec/core/lifecycle_events.h"
+#include "runner/fs/ruby_paths.h"
 #include "runner/layout/deployment_layout.h"
 
 namespace cdrun {
@@ -38,27 +39,6 @@ std::string scheme_of(const std::string& s) {
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-// File.expand_path against the working directory.
-std::string expand_path(const std::string& path, const std::string& cwd) {
-  std::string joined = !path.empty() && path[0] == '/' ? path : join_path(cwd, path);
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t i = 0; i <= joined.size(); ++i) {
-    if (i < joined.size() && joined[i] != '/') continue;
-    std::string part = joined.substr(start, i - start);
-    start = i + 1;
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else {
-      parts.push_back(part);
-    }
-  }
-  std::string out;
-  for (const std::string& p : parts) out += "/" + p;
-  return out.empty() ? "/" : out;
 }
 
 bool exists(const std::string& p) {
@@ -138,7 +118,9 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
       return check;
     }
   }
-  check.bundle = LocalBundle{location, expand_path(local, cwd), type};
+  // File.expand_path, except that a leading '~' stays a name: the path checked above is the one
+  // in the working directory, and the bundle deployed must be that one.
+  check.bundle = LocalBundle{location, ruby_expand_path(local, cwd, TildePrefix::literal), type};
   return check;
 }
 

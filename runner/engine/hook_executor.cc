@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "appspec/agent/agent_parser.h"
+#include "runner/fs/ruby_paths.h"
 
 namespace cdrun {
 
@@ -36,24 +37,6 @@ namespace {
 bool exists(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0;
-}
-
-// File.expand_path of an absolute path: no "." / ".." / doubled '/'.
-std::string expand(const std::string& path) {
-  std::vector<std::string> parts;
-  std::stringstream in(path);
-  std::string part;
-  while (std::getline(in, part, '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else {
-      parts.push_back(part);
-    }
-  }
-  std::string out;
-  for (const std::string& p : parts) out += "/" + p;
-  return out.empty() ? "/" : out;
 }
 
 // Ruby's Open3.popen3 with one string: a shell only when the string has shell metacharacters.
@@ -150,7 +133,10 @@ bool run_script(const ScriptSpec& script, const std::string& archive, const Hook
   report.path = join_path(archive, script.location);
   if (!exists(report.path)) {
     report.agent_error_code = 1;
-    report.reason = "Script does not exist at specified location: " + expand(report.path);
+    // File.expand_path of a path under the deployment root, read as absolute: "." / ".." and
+    // doubled '/' resolved, '~' never a home.
+    report.reason =
+        "Script does not exist at specified location: " + ruby_expand_path(report.path, "/", TildePrefix::literal);
     return false;
   }
   if (::access(report.path.c_str(), X_OK) != 0) {

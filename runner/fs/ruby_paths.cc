@@ -82,10 +82,10 @@ bool is_canonical_absolute(const std::string& path) {
 
 }  // namespace
 
-std::string ruby_expand_path(const std::string& path, const std::string& cwd) {
+std::string ruby_expand_path(const std::string& path, const std::string& cwd, TildePrefix tilde) {
   if (is_canonical_absolute(path)) return path;
   std::string absolute = path;
-  if (!path.empty() && path[0] == '~') {
+  if (tilde == TildePrefix::home && !path.empty() && path[0] == '~') {
     const size_t slash = path.find('/');
     const std::string user = path.substr(1, slash == std::string::npos ? std::string::npos : slash - 1);
     const std::string home = home_of(user);

@@ -16,9 +16,14 @@ std::string ruby_dirname(const std::string& path);
 // File.basename without suffix: "a/b/" -> "b", "/" -> "/".
 std::string ruby_basename(const std::string& path);
 
-// File.expand_path against `cwd`: "~" and "~user" prefixes, "." and ".." resolved lexically,
-// repeated and trailing '/' removed.
-std::string ruby_expand_path(const std::string& path, const std::string& cwd);
+// What a leading "~" or "~user" is: a home directory, as Ruby's File.expand_path takes it, or the
+// start of an ordinary file name (for a path that was already used as given, e.g. checked to exist).
+enum class TildePrefix { home, literal };
+
+// File.expand_path against `cwd`: a relative path is taken from `cwd`, "." and ".." are resolved
+// lexically, repeated and trailing '/' removed. With TildePrefix::home, "~" is $HOME (else our
+// passwd entry) and "~name" that user's home; a name nobody has stays as written.
+std::string ruby_expand_path(const std::string& path, const std::string& cwd, TildePrefix tilde);
 
 // The process working directory ("/" when it cannot be read).
 std::string current_directory();

@@ -82,7 +82,7 @@ InstallError read_cleanup_file(const std::string& file, bool* present, std::vect
 PredictedTree::PredictedTree(const std::vector<CleanupEntry>& entries, std::string cwd) : cwd_(std::move(cwd)) {
   for (const CleanupEntry& entry : entries) {
     if (entry.selinux || entry.path.empty()) continue;
-    const std::string key = ruby_expand_path(entry.path, cwd_);
+    const std::string key = ruby_expand_path(entry.path, cwd_, TildePrefix::home);
     if (removed_.count(key)) continue;
     struct stat info {};
     if (::lstat(entry.path.c_str(), &info) != 0) continue;
@@ -109,7 +109,7 @@ PredictedTree::PredictedTree(const std::vector<CleanupEntry>& entries, std::stri
 
 bool PredictedTree::removed_by_cleanup(const std::string& path) const {
   if (removed_.empty()) return false;
-  std::string current = ruby_expand_path(path, cwd_);
+  std::string current = ruby_expand_path(path, cwd_, TildePrefix::home);
   while (true) {
     if (removed_.count(current)) return true;
     if (current == "/") return false;

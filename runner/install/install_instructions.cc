@@ -52,7 +52,7 @@ Ace parse_normalised_ace(const std::string& text) {
   return ace;
 }
 
-std::string InstructionList::expand(const std::string& path) const { return ruby_expand_path(path, cwd_); }
+std::string InstructionList::expand(const std::string& path) const { return ruby_expand_path(path, cwd_, TildePrefix::home); }
 
 InstallError InstructionList::copy(const std::string& source, const std::string& destination, bool overwrites) {
   std::string target = expand(destination);

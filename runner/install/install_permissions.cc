@@ -46,7 +46,7 @@ bool relative_below(const std::string& base, const std::string& path, std::strin
 }  // namespace
 
 std::string permission_base(const std::string& object, const std::string& cwd) {
-  std::string base = ruby_expand_path(object, cwd);
+  std::string base = ruby_expand_path(object, cwd, TildePrefix::home);
   if (base.empty() || base.back() != '/') base += '/';
   return base;
 }

@@ -142,7 +142,7 @@ class PlanBuilder {
       if (!planned.present) {
         if (event.failure.empty()) event.failure = "script " + script.location + " is missing";
         add(previous_severity(), "CD602",
-            event.name + ": Script does not exist at specified location: " + ruby_expand_path(path, in_.cwd), path,
+            event.name + ": Script does not exist at specified location: " + ruby_expand_path(path, in_.cwd, TildePrefix::home), path,
             previous_hint("the previous revision " + previous_.id + " names a script its archive does not hold"));
       }
       event.scripts.push_back(std::move(planned));

@@ -37,25 +37,25 @@ TEST(InstallPaths, BasenameIgnoresTrailingSlashes) {
 }
 
 TEST(InstallPaths, ExpandPathResolvesAgainstTheWorkingDirectory) {
-  EXPECT_EQ(ruby_expand_path("/tmp/dest/app/", "/cwd"), "/tmp/dest/app");
-  EXPECT_EQ(ruby_expand_path("/tmp//dest/./app/../web", "/cwd"), "/tmp/dest/web");
-  EXPECT_EQ(ruby_expand_path("dest/app", "/cwd/here"), "/cwd/here/dest/app");
-  EXPECT_EQ(ruby_expand_path("../up", "/cwd/here"), "/cwd/up");
-  EXPECT_EQ(ruby_expand_path("/..", "/cwd"), "/");
-  EXPECT_EQ(ruby_expand_path("", "/cwd"), "/cwd");
-  EXPECT_EQ(ruby_expand_path("/a/.hidden/..x/...", "/cwd"), "/a/.hidden/..x/...");
-  EXPECT_EQ(ruby_expand_path("/a/b/..", "/cwd"), "/a");
-  EXPECT_EQ(ruby_expand_path("/a/.", "/cwd"), "/a");
-  EXPECT_EQ(ruby_expand_path("/", "/cwd"), "/");
+  EXPECT_EQ(ruby_expand_path("/tmp/dest/app/", "/cwd", TildePrefix::home), "/tmp/dest/app");
+  EXPECT_EQ(ruby_expand_path("/tmp//dest/./app/../web", "/cwd", TildePrefix::home), "/tmp/dest/web");
+  EXPECT_EQ(ruby_expand_path("dest/app", "/cwd/here", TildePrefix::home), "/cwd/here/dest/app");
+  EXPECT_EQ(ruby_expand_path("../up", "/cwd/here", TildePrefix::home), "/cwd/up");
+  EXPECT_EQ(ruby_expand_path("/..", "/cwd", TildePrefix::home), "/");
+  EXPECT_EQ(ruby_expand_path("", "/cwd", TildePrefix::home), "/cwd");
+  EXPECT_EQ(ruby_expand_path("/a/.hidden/..x/...", "/cwd", TildePrefix::home), "/a/.hidden/..x/...");
+  EXPECT_EQ(ruby_expand_path("/a/b/..", "/cwd", TildePrefix::home), "/a");
+  EXPECT_EQ(ruby_expand_path("/a/.", "/cwd", TildePrefix::home), "/a");
+  EXPECT_EQ(ruby_expand_path("/", "/cwd", TildePrefix::home), "/");
 }
 
 TEST(InstallPaths, ExpandPathUsesHomeForTilde) {
   const char* saved = std::getenv("HOME");
   const std::string old = saved ? saved : "";
   ::setenv("HOME", "/home/tester", 1);
-  EXPECT_EQ(ruby_expand_path("~/app", "/cwd"), "/home/tester/app");
-  EXPECT_EQ(ruby_expand_path("~", "/cwd"), "/home/tester");
-  EXPECT_EQ(ruby_expand_path("~root/x", "/cwd"), "/root/x");
+  EXPECT_EQ(ruby_expand_path("~/app", "/cwd", TildePrefix::home), "/home/tester/app");
+  EXPECT_EQ(ruby_expand_path("~", "/cwd", TildePrefix::home), "/home/tester");
+  EXPECT_EQ(ruby_expand_path("~root/x", "/cwd", TildePrefix::home), "/root/x");
   if (saved) ::setenv("HOME", old.c_str(), 1);
   else ::unsetenv("HOME");
 }

@@ -1,0 +1,113 @@
+// The one File.expand_path (runner/fs/ruby_paths.h) as each caller needs it. The Installer and the
+// plan take "~" as Ruby does (install_paths_test.cc, plan_revision_test.cc); here the two callers
+// that must not: deploy's bundle path, which must be the file that was checked to exist, and the
+// hook executor's missing-script message (agent-behavior.md §5.2), a path under the deployment root.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "bundle_test_support.h"
+#include "runner/cli/deploy_checks.h"
+#include "runner/engine/hook_executor.h"
+
+namespace cdrun {
+namespace {
+
+using bundle_test::TempDir;
+
+// Sets HOME for one test, so that a "~" that wrongly became a home directory is plain to see.
+class HomeForTest {
+ public:
+  explicit HomeForTest(const char* home) {
+    if (const char* old = std::getenv("HOME")) saved_ = old;
+    ::setenv("HOME", home, 1);
+  }
+  ~HomeForTest() {
+    if (saved_.empty()) {
+      ::unsetenv("HOME");
+    } else {
+      ::setenv("HOME", saved_.c_str(), 1);
+    }
+  }
+
+ private:
+  std::string saved_;
+};
+
+// Runs the test inside `dir`: deploy checks that a relative bundle exists from the process's own
+// working directory.
+class WorkingDirectoryForTest {
+ public:
+  explicit WorkingDirectoryForTest(const std::string& dir) : saved_(process_working_directory()) {
+    ok_ = ::chdir(dir.c_str()) == 0;
+  }
+  ~WorkingDirectoryForTest() {
+    if (::chdir(saved_.c_str()) != 0) std::abort();
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::string saved_;
+  bool ok_ = false;
+};
+
+TEST(ExpandPathSites, DeployBundleStartingWithTildeIsTheFileInTheWorkingDirectory) {
+  TempDir tmp;
+  tmp.write("~/bundle.tgz", "not checked here");
+  HomeForTest home("/home/tester");
+  WorkingDirectoryForTest cwd(tmp.path());
+  ASSERT_TRUE(cwd.ok());
+  DeployOptions options;
+  options.type = "tgz";
+  options.bundle_location = "~/bundle.tgz";
+  const DeployCheck check = check_deploy_options(options, tmp.path());
+  ASSERT_TRUE(check.bundle) << check.error;
+  EXPECT_EQ(check.bundle->path, tmp.path() + "/~/bundle.tgz");
+  EXPECT_EQ(check.bundle->location, "~/bundle.tgz");
+}
+
+TEST(ExpandPathSites, DeployBundlePathIsResolvedLexicallyFromTheWorkingDirectory) {
+  TempDir tmp;
+  tmp.write("dir/bundle.tgz", "not checked here");
+  WorkingDirectoryForTest cwd(tmp.path());
+  ASSERT_TRUE(cwd.ok());
+  DeployOptions options;
+  options.type = "tgz";
+  options.bundle_location = "./dir//../dir/bundle.tgz";
+  const DeployCheck check = check_deploy_options(options, tmp.path());
+  ASSERT_TRUE(check.bundle) << check.error;
+  EXPECT_EQ(check.bundle->path, tmp.path() + "/dir/bundle.tgz");
+}
+
+class NeverLaunched : public ProcessLauncher {
+ public:
+  ProcessResult run(const ProcessSpec& spec, const RunLimits&, ProcessObserver&) override {
+    ADD_FAILURE() << "a missing script was started: " << spec.argv.front();
+    return {};
+  }
+};
+
+TEST(ExpandPathSites, MissingScriptIsNamedByItsNormalisedAbsolutePath) {
+  TempDir tmp;
+  HomeForTest home("/home/tester");
+  tmp.write("root/grp/d-123456789-local/deployment-archive/appspec.yml",
+            "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/./../scripts//gone.sh\n");
+  HookRequest request;
+  request.event = "AfterInstall";
+  request.layout.root_dir = tmp.path() + "//root/./";
+  request.layout.group_id = "grp";
+  request.layout.deployment_id = "d-123456789-local";
+  request.appspec_filename = "appspec.yml";
+  NeverLaunched launcher;
+  ScriptsLog scripts_log(tmp / "scripts.log");
+  AgentLog agent_log;
+  const HookReport report = run_hook_event(request, launcher, scripts_log, nullptr, agent_log);
+  ASSERT_EQ(report.scripts.size(), 1u);
+  EXPECT_EQ(report.scripts[0].agent_error_code, 1);
+  EXPECT_EQ(report.scripts[0].reason, "Script does not exist at specified location: " + tmp.path() +
+                                          "/root/grp/d-123456789-local/deployment-archive/scripts/gone.sh");
+}
+
+}  // namespace
+}  // namespace cdrun
