@@ -28,22 +28,9 @@ bool ExecLog::open(const std::string& path, std::string* error) {
   return true;
 }
 
-const std::string& ExecLog::stamp() {
-  const std::time_t now = std::time(nullptr);
-  if (now != stamp_second_) {
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[64];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
-    stamp_ = text;
-    stamp_second_ = now;
-  }
-  return stamp_;
-}
-
 void ExecLog::entry(const std::string& text) {
   if (!fd_.valid()) return;
-  line_.assign(stamp());
+  line_.assign(stamp_.now());
   line_ += ' ';
   line_ += text;
   if (line_.back() != '\n') line_ += '\n';

@@ -8,9 +8,9 @@
 // entry goes out in one write(2) on an O_APPEND descriptor: entries never tear or overwrite.
 #pragma once
 
-#include <ctime>
 #include <string>
 
+#include "runner/fs/second_stamp.h"
 #include "runner/process/process_fd.h"
 
 namespace cdrun {
@@ -31,12 +31,9 @@ class ExecLog {
   const std::string& write_error() const { return write_error_; }
 
  private:
-  const std::string& stamp();
-
   std::string path_;
   UniqueFd fd_;
-  std::time_t stamp_second_ = -1;
-  std::string stamp_;
+  SecondStamp stamp_;
   std::string line_;  // reused for each entry
   std::string write_error_;
 };

@@ -78,19 +78,6 @@ bool BufferedLogFile::open(const std::string& path, const char* mode) {
   return file_ != nullptr;
 }
 
-const std::string& BufferedLogFile::seconds_stamp() {
-  const std::time_t now = std::time(nullptr);
-  if (now != stamp_second_) {
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char buffer[64];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &tm);
-    stamp_ = buffer;
-    stamp_second_ = now;
-  }
-  return stamp_;
-}
-
 void BufferedLogFile::maybe_flush() {
   const long long now = now_ms();
   if (now - last_flush_ms_ >= 100) {

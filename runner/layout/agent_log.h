@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "runner/fs/second_stamp.h"
+
 namespace cdrun {
 
 // A log file that may receive millions of lines (a hook's output): the timestamp text is formatted
@@ -20,15 +22,14 @@ class BufferedLogFile {
   bool is_open() const { return file_ != nullptr; }
   std::FILE* file() { return file_; }
   // "YYYY-MM-DD HH:MM:SS" of now, cached for the current second.
-  const std::string& seconds_stamp();
+  const std::string& seconds_stamp() { return stamp_.now(); }
   void write(const char* data, size_t size) { std::fwrite(data, 1, size, file_); }
   void maybe_flush();
   void close();
 
  private:
   std::FILE* file_ = nullptr;
-  long long stamp_second_ = -1;
-  std::string stamp_;
+  SecondStamp stamp_;
   long long last_flush_ms_ = 0;
 };
 
