@@ -52,16 +52,21 @@ class WorkingDirectoryForTest {
   bool ok_ = false;
 };
 
+// Deploy's checks of a tgz bundle at `location`, run from inside `dir` as `cdrun deploy` would be.
+DeployCheck check_tgz_bundle_from(const TempDir& dir, const std::string& location) {
+  WorkingDirectoryForTest cwd(dir.path());
+  if (!cwd.ok()) return {std::nullopt, "cannot enter " + dir.path()};
+  DeployOptions options;
+  options.type = "tgz";
+  options.bundle_location = location;
+  return check_deploy_options(options, dir.path());
+}
+
 TEST(ExpandPathSites, DeployBundleStartingWithTildeIsTheFileInTheWorkingDirectory) {
   TempDir tmp;
   tmp.write("~/bundle.tgz", "not checked here");
   HomeForTest home("/home/tester");
-  WorkingDirectoryForTest cwd(tmp.path());
-  ASSERT_TRUE(cwd.ok());
-  DeployOptions options;
-  options.type = "tgz";
-  options.bundle_location = "~/bundle.tgz";
-  const DeployCheck check = check_deploy_options(options, tmp.path());
+  const DeployCheck check = check_tgz_bundle_from(tmp, "~/bundle.tgz");
   ASSERT_TRUE(check.bundle) << check.error;
   EXPECT_EQ(check.bundle->path, tmp.path() + "/~/bundle.tgz");
   EXPECT_EQ(check.bundle->location, "~/bundle.tgz");
@@ -70,12 +75,7 @@ TEST(ExpandPathSites, DeployBundleStartingWithTildeIsTheFileInTheWorkingDirector
 TEST(ExpandPathSites, DeployBundlePathIsResolvedLexicallyFromTheWorkingDirectory) {
   TempDir tmp;
   tmp.write("dir/bundle.tgz", "not checked here");
-  WorkingDirectoryForTest cwd(tmp.path());
-  ASSERT_TRUE(cwd.ok());
-  DeployOptions options;
-  options.type = "tgz";
-  options.bundle_location = "./dir//../dir/bundle.tgz";
-  const DeployCheck check = check_deploy_options(options, tmp.path());
+  const DeployCheck check = check_tgz_bundle_from(tmp, "./dir//../dir/bundle.tgz");
   ASSERT_TRUE(check.bundle) << check.error;
   EXPECT_EQ(check.bundle->path, tmp.path() + "/dir/bundle.tgz");
 }

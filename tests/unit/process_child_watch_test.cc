@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <map>
+#include <ostream>
 #include <set>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct Sent {
   int signal;
   bool operator==(const Sent& o) const { return at_ms == o.at_ms && target == o.target && signal == o.signal; }
 };
+
+std::ostream& operator<<(std::ostream& out, const Sent& s) {
+  return out << "{" << s.at_ms << " ms, kill(" << s.target << ", " << s.signal << ")}";
+}
 
 class ScriptedOs : public ChildOs {
  public:
