@@ -133,10 +133,10 @@ bool run_script(const ScriptSpec& script, const std::string& archive, const Hook
   report.path = join_path(archive, script.location);
   if (!exists(report.path)) {
     report.agent_error_code = 1;
-    // File.expand_path of a path under the deployment root, read as absolute: "." / ".." and
-    // doubled '/' resolved, '~' never a home.
-    report.reason =
-        "Script does not exist at specified location: " + ruby_expand_path(report.path, "/", TildePrefix::literal);
+    // The agent's File.expand_path: "." / ".." and doubled '/' resolved, a relative root (--root-dir
+    // rel) read from the working directory, as Ruby does.
+    report.reason = "Script does not exist at specified location: " +
+                    ruby_expand_path(report.path, current_directory(), TildePrefix::home);
     return false;
   }
   if (::access(report.path.c_str(), X_OK) != 0) {

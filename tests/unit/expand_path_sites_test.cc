@@ -1,7 +1,8 @@
 // The one File.expand_path (runner/fs/ruby_paths.h) as each caller needs it. The Installer and the
 // plan take "~" as Ruby does (install_paths_test.cc, plan_revision_test.cc); here the two callers
-// that must not: deploy's bundle path, which must be the file that was checked to exist, and the
-// hook executor's missing-script message (agent-behavior.md §5.2), a path under the deployment root.
+// that must not: deploy's bundle path, which must be the file that was checked to exist. The hook
+// executor's missing-script message (agent-behavior.md §5.2) is Ruby's File.expand_path of a path
+// under the deployment root: a relative root is read from the working directory.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -107,6 +108,27 @@ TEST(ExpandPathSites, MissingScriptIsNamedByItsNormalisedAbsolutePath) {
   EXPECT_EQ(report.scripts[0].agent_error_code, 1);
   EXPECT_EQ(report.scripts[0].reason, "Script does not exist at specified location: " + tmp.path() +
                                           "/root/grp/d-123456789-local/deployment-archive/scripts/gone.sh");
+}
+
+TEST(ExpandPathSites, MissingScriptUnderARelativeRootIsNamedFromTheWorkingDirectory) {
+  TempDir tmp;
+  tmp.write("rel/grp/d-123456789-local/deployment-archive/appspec.yml",
+            "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: gone.sh\n");
+  WorkingDirectoryForTest cwd(tmp.path());
+  ASSERT_TRUE(cwd.ok());
+  HookRequest request;
+  request.event = "AfterInstall";
+  request.layout.root_dir = "rel";
+  request.layout.group_id = "grp";
+  request.layout.deployment_id = "d-123456789-local";
+  request.appspec_filename = "appspec.yml";
+  NeverLaunched launcher;
+  ScriptsLog scripts_log(tmp / "scripts.log");
+  AgentLog agent_log;
+  const HookReport report = run_hook_event(request, launcher, scripts_log, nullptr, agent_log);
+  ASSERT_EQ(report.scripts.size(), 1u);
+  EXPECT_EQ(report.scripts[0].reason, "Script does not exist at specified location: " + tmp.path() +
+                                          "/rel/grp/d-123456789-local/deployment-archive/gone.sh");
 }
 
 }  // namespace
