@@ -18,6 +18,7 @@
 #include "runner/layout/agent_config.h"
 #include "runner/cli/deploy_checks.h"
 #include "runner/cli/deploy_options.h"
+#include "runner/cli/deploy_start.h"
 #include "runner/report/deploy_report.h"
 #include "runner/engine/deployment_run.h"
 
@@ -63,39 +64,26 @@ class RootLock {
   int fd_ = -1;
 };
 
-int fail(std::ostream& out, const std::string& message) {
-  out << "ERROR: " << message << "\n";
-  return 1;
-}
-
 }  // namespace
 
-int run_deploy_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out, std::ostream& err) {
-  DeployParse parsed = parse_deploy_options(args);
-  if (!parsed.error.empty()) {
-    out << parsed.error << "\n" << deploy_usage(program);
-    return 1;
+int run_deploy_command(const std::vector<std::string>& args, DeployDialect dialect, std::ostream& out,
+                       std::ostream& err) {
+  const DeployCommandName name{dialect == DeployDialect::codedeploy_local ? "codedeploy-local" : "cdrun deploy",
+                               dialect};
+  DeployOptions options;
+  if (std::optional<int> status = start_deploy_command(args, name, deploy_help(name.program), out, err, options)) {
+    return *status;
   }
-  const DeployOptions& options = parsed.options;
-  if (options.help) {
-    out << deploy_help(program);
-    return 0;
-  }
-  if (options.version) {
-    out << "1.0\n";
-    return 0;
-  }
-  if (options.format != "text" && options.format != "json") return fail(out, "format " + options.format + " is not one of text,json");
   AgentConfigLoad config = resolve_deploy_config(options);
-  if (!config.error.empty()) return fail(out, config.error);
+  if (!config.error.empty()) return print_deploy_error(out, config.error);
   const int retain = *archives_to_retain(config.config);
   AgentLog agent_log;
   std::string log_error;
-  if (!agent_log.open(config.config.log_dir, config.config.program_name, &log_error)) return fail(out, log_error);
+  if (!agent_log.open(config.config.log_dir, config.config.program_name, &log_error)) return print_deploy_error(out, log_error);
 
   const std::string cwd = process_working_directory();
   DeployCheck check = check_deploy_options(options, cwd);
-  if (!check.bundle) return fail(out, check.error);
+  if (!check.bundle) return print_deploy_error(out, check.error);
 
   DeploymentInput input;
   input.layout.root_dir = config.config.root_dir;
@@ -103,7 +91,7 @@ int run_deploy_command(const std::vector<std::string>& args, const std::string& 
   input.layout.deployment_id = new_deployment_id();
   input.layout.program_name = config.config.program_name;
   RootLock lock;
-  if (std::string busy = lock.acquire(input.layout.root_dir, input.layout.lock_file()); !busy.empty()) return fail(out, busy);
+  if (std::string busy = lock.acquire(input.layout.root_dir, input.layout.lock_file()); !busy.empty()) return print_deploy_error(out, busy);
 
   input.bundle_path = check.bundle->path;
   input.bundle_kind = bundle_kind_of(check.bundle->type);

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "runner/cli/deploy_start.h"
+
 namespace cdrun {
 
-// `program` names the command in usage text. Returns the exit status: 0 success, 1 failure
-// (as codedeploy-local: also for option and validation errors).
-int run_deploy_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+// `dialect` says whether it answers as `cdrun deploy` or as `codedeploy-local`. Returns the exit
+// status: 0 success, 1 failure (as codedeploy-local: also for option and validation errors).
+int run_deploy_command(const std::vector<std::string>& args, DeployDialect dialect, std::ostream& out,
                        std::ostream& err);
 
 }  // namespace cdrun

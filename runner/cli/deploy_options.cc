@@ -34,7 +34,7 @@ const std::vector<OptionSpec>& option_specs() {
 }
 
 // docopt: an exact long name wins; otherwise a unique prefix.
-const OptionSpec* find_long(const std::string& name, std::string* error) {
+const OptionSpec* find_long(const std::string& name, DeployParse& result) {
   std::vector<const OptionSpec*> matches;
   for (const OptionSpec& spec : option_specs()) {
     if (name == spec.long_name) return &spec;
@@ -42,11 +42,13 @@ const OptionSpec* find_long(const std::string& name, std::string* error) {
   }
   if (matches.size() == 1) return matches[0];
   if (matches.empty()) {
-    *error = "--" + name + " is not recognized";
+    result.error = "--" + name + " is not recognized";
+    result.cdrun_error = "unknown option '--" + name + "'";
   } else {
     std::string names;
     for (const OptionSpec* m : matches) names += (names.empty() ? "" : ", ") + std::string("--") + m->long_name;
-    *error = "--" + name + " is not a unique prefix: " + names + "?";
+    result.error = "--" + name + " is not a unique prefix: " + names + "?";
+    result.cdrun_error = "ambiguous option '--" + name + "': " + names + "?";
   }
   return nullptr;
 }
@@ -60,11 +62,12 @@ DeployParse parse_deploy_options(const std::vector<std::string>& args) {
     if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
       const size_t eq = arg.find('=');
       const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
-      const OptionSpec* spec = find_long(name, &result.error);
+      const OptionSpec* spec = find_long(name, result);
       if (!spec) return result;
       if (!spec->takes_value) {
         if (eq != std::string::npos) {
           result.error = std::string("--") + spec->long_name + " must not have an argument";
+          result.cdrun_error = std::string("--") + spec->long_name + " takes no value";
           return result;
         }
         spec->set(result.options, "");
@@ -76,6 +79,7 @@ DeployParse parse_deploy_options(const std::vector<std::string>& args) {
         spec->set(result.options, args[++i]);
       } else {
         result.error = std::string("--") + spec->long_name + " requires argument";
+        result.cdrun_error = std::string("--") + spec->long_name + " needs a value";
         return result;
       }
     } else if (arg.size() >= 2 && arg[0] == '-' && arg[1] != '-') {
@@ -85,6 +89,7 @@ DeployParse parse_deploy_options(const std::vector<std::string>& args) {
       }
       if (!spec) {
         result.error = arg.substr(0, 2) + " is not recognized";
+        result.cdrun_error = "unknown option '" + arg.substr(0, 2) + "'";
         return result;
       }
       if (!spec->takes_value) {
@@ -95,10 +100,12 @@ DeployParse parse_deploy_options(const std::vector<std::string>& args) {
         spec->set(result.options, args[++i]);
       } else {
         result.error = arg + " requires argument";
+        result.cdrun_error = arg + " needs a value";
         return result;
       }
     } else {
       result.error = arg + " is not recognized";
+      result.cdrun_error = "unexpected argument '" + arg + "'";
       return result;
     }
   }

@@ -29,6 +29,9 @@ struct DeployOptions {
 struct DeployParse {
   DeployOptions options;
   std::string error;  // docopt's words: "--bogus is not recognized", "--type requires argument", ...
+  // The same problem in the words every cdrun subcommand uses: "unknown option '--bogus'",
+  // "--type needs a value", ...
+  std::string cdrun_error;
 };
 
 DeployParse parse_deploy_options(const std::vector<std::string>& args);

@@ -8,6 +8,7 @@
 #include "runner/layout/agent_config.h"
 #include "runner/cli/deploy_checks.h"
 #include "runner/cli/deploy_options.h"
+#include "runner/cli/deploy_start.h"
 #include "runner/plan/plan_builder.h"
 #include "runner/report/plan_render.h"
 
@@ -24,36 +25,20 @@ std::string plan_help(const std::string& program) {
          (body == std::string::npos ? "\n\n" + deploy : deploy.substr(body));
 }
 
-int fail(std::ostream& out, const std::string& message) {
-  out << "ERROR: " << message << "\n";
-  return 1;
-}
-
 }  // namespace
 
 int run_plan_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
                      std::ostream& err) {
-  (void)err;
-  DeployParse parsed = parse_deploy_options(args);
-  if (!parsed.error.empty()) {
-    out << parsed.error << "\n" << deploy_usage(program);
-    return 1;
+  DeployOptions options;
+  if (std::optional<int> status =
+          start_deploy_command(args, {program, DeployDialect::cdrun}, plan_help(program), out, err, options)) {
+    return *status;
   }
-  const DeployOptions& options = parsed.options;
-  if (options.help) {
-    out << plan_help(program);
-    return 0;
-  }
-  if (options.version) {
-    out << "cdrun 0.1.0\n";
-    return 0;
-  }
-  if (options.format != "text" && options.format != "json") return fail(out, "format " + options.format + " is not one of text,json");
   AgentConfigLoad config = resolve_deploy_config(options);
-  if (!config.error.empty()) return fail(out, config.error);
+  if (!config.error.empty()) return print_deploy_error(out, config.error);
   const std::string cwd = process_working_directory();
   DeployCheck check = check_deploy_options(options, cwd);
-  if (!check.bundle) return fail(out, check.error);
+  if (!check.bundle) return print_deploy_error(out, check.error);
 
   PlanRequest request;
   request.root_dir = config.config.root_dir;

@@ -12,6 +12,7 @@
 #include "aws/role/role_template.h"
 #include "aws/role/role_yaml.h"
 #include "runner/cli/cli_error.h"
+#include "runner/cli/command_line.h"
 
 namespace cdrun {
 namespace {
@@ -115,50 +116,48 @@ int render(const RenderRequest& request, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
-}  // namespace
+// `cdrun role --help`: its one subcommand, and where render's options are described.
+void role_usage(const std::string& program, std::ostream& out) {
+  out << "Usage: " << program << " render --parts PARTS [OPTIONS]\n\n"
+      << "IAM roles and policies for CodeDeploy: JSON documents and a CloudFormation template. Only renders;\n"
+      << "never calls AWS.\n\n"
+      << "Subcommands:\n"
+      << "  render  Render the IAM documents and codedeploy-roles.yaml for some parts\n\n"
+      << "See '" << program << " render --help'.\n";
+}
 
-int run_role_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
-                     std::ostream& err) {
-  CLI::App app{"IAM roles and policies for CodeDeploy: JSON documents and a CloudFormation template", program};
-  app.require_subcommand(1);
-  CLI::App* cmd = app.add_subcommand("render", "Render the IAM documents and codedeploy-roles.yaml for some parts");
-  cmd->footer(kRoleFooter);
+int run_role_render(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                    std::ostream& err) {
+  CLI::App app{"Render the IAM documents and codedeploy-roles.yaml for some parts", program};
+  app.footer(kRoleFooter);
   RenderRequest request;
   std::string parts;
   std::vector<std::string> ec2_tags, onprem_tags;
-  cmd->add_option("--parts", parts, "Comma list: ec2-instance,onprem,service-role,ci-deployer,application or all")
+  app.add_option("--parts", parts, "Comma list: ec2-instance,onprem,service-role,ci-deployer,application or all")
       ->required();
-  cmd->add_option("--out", request.out_dir, "Write codedeploy-roles.yaml and every JSON document into this directory");
-  cmd->add_option("--print", request.print_name, "Print only this file (e.g. onprem-role-trust.json)");
-  cmd->add_flag("--list", request.list, "Print the names of the files these parts produce");
-  cmd->add_option("--bucket-prefix", request.options.bucket_prefix, "Revision buckets' name prefix (default codedeploy-)");
-  cmd->add_option("--name-prefix", request.options.name_prefix, "Prefix of role/profile/policy names (default CodeDeploy)");
-  cmd->add_option("--onprem-user-name", request.options.onprem_user_name, "IAM user of the hosts (default <prefix>OnPremUser)");
-  cmd->add_option("--application-name", request.options.application_name, "CodeDeploy application (application, ci-deployer)");
-  cmd->add_option("--deployment-group-name", request.options.deployment_group_name, "Its deployment group");
+  app.add_option("--out", request.out_dir, "Write codedeploy-roles.yaml and every JSON document into this directory");
+  app.add_option("--print", request.print_name, "Print only this file (e.g. onprem-role-trust.json)");
+  app.add_flag("--list", request.list, "Print the names of the files these parts produce");
+  app.add_option("--bucket-prefix", request.options.bucket_prefix, "Revision buckets' name prefix (default codedeploy-)");
+  app.add_option("--name-prefix", request.options.name_prefix, "Prefix of role/profile/policy names (default CodeDeploy)");
+  app.add_option("--onprem-user-name", request.options.onprem_user_name, "IAM user of the hosts (default <prefix>OnPremUser)");
+  app.add_option("--application-name", request.options.application_name, "CodeDeploy application (application, ci-deployer)");
+  app.add_option("--deployment-group-name", request.options.deployment_group_name, "Its deployment group");
   // One value per occurrence, so a tag list can never swallow what follows it.
-  cmd->add_option("--ec2-tag", ec2_tags, "Key=Value: EC2 instances of the deployment group (repeatable)")
+  app.add_option("--ec2-tag", ec2_tags, "Key=Value: EC2 instances of the deployment group (repeatable)")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--onprem-tag", onprem_tags, "Key=Value: on-premises instances of the deployment group (repeatable)")
+  app.add_option("--onprem-tag", onprem_tags, "Key=Value: on-premises instances of the deployment group (repeatable)")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--account", request.options.account, "12-digit account id, for ARNs in the JSON documents");
-  cmd->add_option("--region", request.options.region, "Region, for ARNs in the JSON documents (e.g. us-east-1)");
-  cmd->get_option("--out")->excludes(cmd->get_option("--print"));
-  cmd->get_option("--list")->excludes(cmd->get_option("--out"))->excludes(cmd->get_option("--print"));
+  app.add_option("--account", request.options.account, "12-digit account id, for ARNs in the JSON documents");
+  app.add_option("--region", request.options.region, "Region, for ARNs in the JSON documents (e.g. us-east-1)");
+  app.get_option("--out")->excludes(app.get_option("--print"));
+  app.get_option("--list")->excludes(app.get_option("--out"))->excludes(app.get_option("--print"));
 
-  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes the arguments last first
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e, out, err);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e, out, err);
-    return kExitUsage;
-  }
+  if (std::optional<int> status = parse_command_line(app, args, out, err, kExitUsage)) return *status;
   if (auto problem = parse_role_parts(parts, request.options.parts)) return fail(err, *problem);
   for (const auto& [texts, flag, tags] : {std::tuple{&ec2_tags, "--ec2-tag", &request.options.ec2_tags},
                                           std::tuple{&onprem_tags, "--onprem-tag", &request.options.onprem_tags}}) {
@@ -169,6 +168,13 @@ int run_role_command(const std::vector<std::string>& args, const std::string& pr
     }
   }
   return render(request, out, err);
+}
+
+}  // namespace
+
+int run_role_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                     std::ostream& err) {
+  return run_command_group(args, program, {{"render", run_role_render}}, role_usage, out, err);
 }
 
 }  // namespace cdrun

@@ -7,19 +7,11 @@
 
 #include "runner/layout/agent_config.h"
 #include "runner/cli/cli_error.h"
+#include "runner/cli/command_line.h"
 #include "runner/report/status_render.h"
 #include "runner/plan/status_scan.h"
 
 namespace cdrun {
-
-void add_status_command(CLI::App& app, StatusOptions& options) {
-  CLI::App* cmd = app.add_subcommand("status", "Show what a deployment root holds, per deployment group (read-only)");
-  cmd->add_option("-g,--deployment-group", options.group, "Only this deployment group (default: every group)");
-  cmd->add_option("--root-dir", options.root_dir, "Deployment root (default: :root_dir: of the agent configuration)");
-  cmd->add_option("-c,--agent-configuration-file", options.config_file,
-                  std::string("Agent configuration (default: ") + kDefaultAgentConfig + ")");
-  cmd->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-}
 
 int run_status(const StatusOptions& options, std::ostream& out, std::ostream& err) {
   std::string root;
@@ -52,6 +44,19 @@ int run_status(const StatusOptions& options, std::ostream& out, std::ostream& er
     write_status_text(out, status);
   }
   return kExitOk;
+}
+
+int run_status_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                       std::ostream& err) {
+  CLI::App app{"Show what a deployment root holds, per deployment group (read-only)", program};
+  StatusOptions options;
+  app.add_option("-g,--deployment-group", options.group, "Only this deployment group (default: every group)");
+  app.add_option("--root-dir", options.root_dir, "Deployment root (default: :root_dir: of the agent configuration)");
+  app.add_option("-c,--agent-configuration-file", options.config_file,
+                 std::string("Agent configuration (default: ") + kDefaultAgentConfig + ")");
+  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  if (std::optional<int> status = parse_command_line(app, args, out, err, kExitUsage)) return *status;
+  return report_exceptions(err, [&] { return run_status(options, out, err); });
 }
 
 }  // namespace cdrun

@@ -5,10 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
-
-namespace CLI {
-class App;
-}
+#include <vector>
 
 namespace cdrun {
 
@@ -19,7 +16,10 @@ struct StatusOptions {
   std::string format = "text";             // text | json
 };
 
-void add_status_command(CLI::App& app, StatusOptions& options);
+// `cdrun status [OPTIONS]`: parses `args` (the words after "status"), then run_status. `program`
+// names the command in help and messages; option errors exit 2.
+int run_status_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                       std::ostream& err);
 
 // Writes the report; returns 0, or 2 when the root does not exist or the configuration is unusable.
 int run_status(const StatusOptions& options, std::ostream& out, std::ostream& err);

@@ -7,26 +7,10 @@
 
 #include "appspec/validation/validation.h"
 #include "runner/cli/cli_error.h"
+#include "runner/cli/command_line.h"
 #include "runner/report/report.h"
 
 namespace cdrun {
-
-void add_validate_command(CLI::App& app, ValidateOptions& options) {
-  CLI::App* cmd = app.add_subcommand("validate", "Check an appspec or a bundle the way CodeDeploy will");
-  cmd->add_option("path", options.path, "Bundle directory, zip/tar/tgz bundle, or appspec file (default: .)");
-  cmd->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json", "junit", "sarif"}));
-  cmd->add_option("--platform", options.platform, "Compute platform (default: detected)")
-      ->check(CLI::IsMember({"server", "ecs", "lambda"}));
-  cmd->add_option("--agent-os", options.agent_os, "Whose parser judges an EC2/on-premises appspec (default: its os)")
-      ->check(CLI::IsMember({"linux", "windows"}));
-  cmd->add_option("-A,--appspec-filename", options.appspec_filename, "Appspec file name in the bundle, as codedeploy-local");
-  cmd->add_option("-e,--events", options.events, "Lifecycle events as for codedeploy-local --events, to check their order");
-  cmd->add_option("-t,--type", options.bundle_type, "Bundle type (default: detected)")
-      ->check(CLI::IsMember({"directory", "zip", "tar", "tgz"}));
-  cmd->add_flag("--strict", options.strict, "Warnings make the bundle invalid");
-  cmd->add_option("--color", options.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
-}
-
 namespace {
 
 bool use_color(const std::string& choice) {
@@ -81,6 +65,26 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   }
   out.flush();
   return report.valid() ? kExitOk : kExitInvalid;
+}
+
+int run_validate_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                         std::ostream& err) {
+  CLI::App app{"Check an appspec or a bundle the way CodeDeploy will", program};
+  ValidateOptions options;
+  app.add_option("path", options.path, "Bundle directory, zip/tar/tgz bundle, or appspec file (default: .)");
+  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json", "junit", "sarif"}));
+  app.add_option("--platform", options.platform, "Compute platform (default: detected)")
+      ->check(CLI::IsMember({"server", "ecs", "lambda"}));
+  app.add_option("--agent-os", options.agent_os, "Whose parser judges an EC2/on-premises appspec (default: its os)")
+      ->check(CLI::IsMember({"linux", "windows"}));
+  app.add_option("-A,--appspec-filename", options.appspec_filename, "Appspec file name in the bundle, as codedeploy-local");
+  app.add_option("-e,--events", options.events, "Lifecycle events as for codedeploy-local --events, to check their order");
+  app.add_option("-t,--type", options.bundle_type, "Bundle type (default: detected)")
+      ->check(CLI::IsMember({"directory", "zip", "tar", "tgz"}));
+  app.add_flag("--strict", options.strict, "Warnings make the bundle invalid");
+  app.add_option("--color", options.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  if (std::optional<int> status = parse_command_line(app, args, out, err, kExitUsage)) return *status;
+  return report_exceptions(err, [&] { return run_validate(options, out, err); });
 }
 
 }  // namespace cdrun

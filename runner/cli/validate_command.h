@@ -4,10 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
-
-namespace CLI {
-class App;
-}
+#include <vector>
 
 namespace cdrun {
 
@@ -23,7 +20,10 @@ struct ValidateOptions {
   std::string color = "auto";                   // auto | always | never
 };
 
-void add_validate_command(CLI::App& app, ValidateOptions& options);
+// `cdrun validate [OPTIONS] [PATH]`: parses `args` (the words after "validate"), then run_validate.
+// `program` names the command in help and messages; option errors exit 2.
+int run_validate_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                         std::ostream& err);
 
 // Runs the validation and writes the report; returns the exit status (0 valid, 1 invalid,
 // 2 usage or I/O error).

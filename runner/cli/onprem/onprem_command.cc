@@ -1,7 +1,7 @@
 // `cdrun onprem configure|renew`: STS session credentials for an on-premises CodeDeploy agent.
 #include "runner/cli/onprem/onprem_command.h"
 
-#include "runner/cli/cli_error.h"
+#include "runner/cli/command_line.h"
 #include "runner/cli/onprem/onprem_configure.h"
 #include "runner/cli/onprem/onprem_renew.h"
 
@@ -22,20 +22,8 @@ void usage(const std::string& program, std::ostream& out) {
 
 int run_onprem_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
                        std::ostream& err) {
-  if (args.empty()) {
-    usage(program, err);
-    return kExitUsage;
-  }
-  const std::string& sub = args.front();
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (sub == "-h" || sub == "--help" || sub == "help") {
-    usage(program, out);
-    return kExitOk;
-  }
-  if (sub == "configure") return run_onprem_configure(rest, program + " configure", out, err);
-  if (sub == "renew") return run_onprem_renew(rest, program + " renew", out, err);
-  err << format_cli_error("unknown onprem subcommand \"" + sub + "\" (configure or renew)") << "\n";
-  return kExitUsage;
+  return run_command_group(args, program, {{"configure", run_onprem_configure}, {"renew", run_onprem_renew}}, usage,
+                           out, err);
 }
 
 }  // namespace cdrun

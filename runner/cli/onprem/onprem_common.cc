@@ -1,7 +1,5 @@
 #include "runner/cli/onprem/onprem_common.h"
 
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <filesystem>
 
@@ -9,21 +7,6 @@
 #include "runner/cli/cli_error.h"
 
 namespace cdrun::onprem {
-
-std::optional<int> parse_arguments(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,
-                                   std::ostream& err) {
-  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last-first
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    out << app.help();
-    return kOk;
-  } catch (const CLI::ParseError& e) {
-    err << format_cli_error(e.what()) << "\nRun with --help for more information.\n";
-    return kConfigError;
-  }
-  return std::nullopt;
-}
 
 std::string describe_identity(const aws::BaseCredentials& base) {
   return "access key " + aws::mask_access_key(base.keys.access_key_id) + " (" + base.source + ")";

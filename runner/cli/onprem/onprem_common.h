@@ -1,8 +1,7 @@
-// Pieces `cdrun onprem configure` and `cdrun onprem renew` share: option parsing into the caller's
-// streams, how an identity is named in messages, and failure reports that never carry a secret.
+// Pieces `cdrun onprem configure` and `cdrun onprem renew` share: how an identity is named in
+// messages, and failure reports that never carry a secret.
 #pragma once
 
-#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -10,19 +9,10 @@
 #include "aws/core/aws_errors.h"
 #include "aws/core/base_credentials.h"
 
-namespace CLI {
-class App;
-}
-
 namespace cdrun::onprem {
 
 // Exit statuses of both subcommands.
 enum Exit { kOk = 0, kAwsFailure = 1, kConfigError = 2 };
-
-// Parses `args`; nullopt to go on, else the status to exit with (help printed to `out`: 0; a usage
-// error to `err`: 2).
-std::optional<int> parse_arguments(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,
-                                   std::ostream& err);
 
 // "access key AKIA****WXYZ (/root/.aws/credentials [default])"
 std::string describe_identity(const aws::BaseCredentials& base);

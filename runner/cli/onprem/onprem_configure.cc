@@ -14,6 +14,7 @@
 #include "aws/onprem/renewal_schedule.h"
 #include "aws/core/service_endpoint.h"
 #include "aws/core/utc_time.h"
+#include "runner/cli/command_line.h"
 #include "runner/cli/onprem/onprem_common.h"
 #include "runner/cli/onprem/onprem_register.h"
 
@@ -96,7 +97,7 @@ int run_onprem_configure(const std::vector<std::string>& args, const std::string
                program};
   ConfigureOptions o;
   add_options(app, o);
-  if (std::optional<int> status = onprem::parse_arguments(app, args, out, err)) return *status;
+  if (std::optional<int> status = parse_command_line(app, args, out, err, onprem::kConfigError)) return *status;
 
   const std::string instance_name = o.instance_name.empty() ? o.session_name : o.instance_name;
   if (std::string error = first_input_error(o, instance_name); !error.empty())

@@ -14,6 +14,7 @@
 #include "aws/onprem/renewal_schedule.h"
 #include "aws/core/service_endpoint.h"
 #include "aws/core/utc_time.h"
+#include "runner/cli/command_line.h"
 #include "runner/cli/onprem/onprem_common.h"
 
 namespace cdrun {
@@ -232,7 +233,7 @@ int run_onprem_renew(const std::vector<std::string>& args, const std::string& pr
   CLI::App app{"Renew the on-premises session credentials written by `cdrun onprem configure` when due", program};
   RenewOptions o;
   add_options(app, o);
-  if (std::optional<int> status = onprem::parse_arguments(app, args, out, err)) return *status;
+  if (std::optional<int> status = parse_command_line(app, args, out, err, onprem::kConfigError)) return *status;
   const aws::EnvLookup env = aws::process_environment();
   if (!o.endpoint_url.empty())
     if (std::string error = aws::check_endpoint_url(o.endpoint_url); !error.empty())
