@@ -118,12 +118,14 @@ int render(const RenderRequest& request, std::ostream& out, std::ostream& err) {
 
 // `cdrun role --help`: its one subcommand, and where render's options are described.
 void role_usage(const std::string& program, std::ostream& out) {
-  out << "Usage: " << program << " render --parts PARTS [OPTIONS]\n\n"
-      << "IAM roles and policies for CodeDeploy: JSON documents and a CloudFormation template. Only renders;\n"
-      << "never calls AWS.\n\n"
-      << "Subcommands:\n"
-      << "  render  Render the IAM documents and codedeploy-roles.yaml for some parts\n\n"
-      << "See '" << program << " render --help'.\n";
+  static const char* const summary = R"(IAM roles and policies for CodeDeploy: JSON documents and a CloudFormation template. Only renders;
+never calls AWS.
+
+Subcommands:
+  render  Render the IAM documents and codedeploy-roles.yaml for some parts
+)";
+  out << "Usage: " << program << " render --parts PARTS [OPTIONS]\n\n" << summary << "\nSee '" << program
+      << " render --help'.\n";
 }
 
 int run_role_render(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
