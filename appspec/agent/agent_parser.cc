@@ -72,6 +72,7 @@ class AgentParser {
       hook.position = name->position;
       std::vector<ValuePtr> items;
       if (!calls_.each(scripts, &items, "the scripts of " + hook.name + " must be a list of mappings with a location")) continue;
+      hook.listed_scripts = items.size();
       for (const ValuePtr& item : items) {
         if (item->type != Type::hash) {
           calls_.no_method(*item, "has_key?", "each script of " + hook.name + " must be a mapping such as {location: scripts/start.sh}");

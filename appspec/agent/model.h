@@ -27,7 +27,8 @@ struct HookSpec {
   std::string name;                   // to_s of the key (keys may be any YAML scalar)
   ruby::ValuePtr raw_name;
   Position position;                  // the key
-  std::vector<ScriptSpec> scripts;
+  std::vector<ScriptSpec> scripts;    // those parsed before the agent stopped (all when it did not)
+  size_t listed_scripts = 0;          // entries in the appspec's list, parsed or not
 };
 
 struct FileSpec {

@@ -122,7 +122,8 @@ Diagnostics check_server_hooks(const Ec2AppSpec& spec, const yaml::Node& root, c
   Diagnostics out;
   for (const HookSpec& hook : spec.hooks) {
     check_event_name(hook, file, &out);
-    if (hook.scripts.empty()) {
+    // A script the agent stopped at (CD100/CD101) is still listed: the event is not empty.
+    if (hook.listed_scripts == 0) {
       out.push_back(make_diagnostic(Severity::note, "CD224", hook.name + " has no scripts", file, hook.position,
                                     "remove the event or list a script under it"));
     }

@@ -169,6 +169,21 @@ TEST(ValidateServerRulesE2E, CD236AbsoluteLocation) {
         {"CD236", "warning", 5, 17, "location '/usr/bin/true' is not an absolute path to the agent: it is joined to the bundle root"});
 }
 
+// The crash is the finding; the event still lists its script, so it is not "empty" (CD224).
+TEST(ValidateServerRulesE2E, CD224NotForAnEventWhoseScriptTheAgentCrashesOn) {
+  TempDir dir;
+  JsonRun run = validate_appspec_text(
+      dir, kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: .nan\n");
+  EXPECT_TRUE(with_code(run.report, "CD224").empty()) << run.report.dump(2);
+  EXPECT_EQ(run.report["diagnostics"].size(), 1u) << run.report.dump(2);
+  const auto found = with_code(run.report, "CD101");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]["line"], 6);
+  EXPECT_EQ(found[0]["column"], 16);
+  EXPECT_EQ(found[0]["message"], "the agent's parser crashes with FloatDomainError: timeout must be a whole number of seconds");
+  EXPECT_EQ(run.exit_code, 1);
+}
+
 TEST(ValidateServerRulesE2E, CD237PermissionObjectTwice) {
   check(kHead + "files:\n  - source: a\n    destination: /a\npermissions:\n  - object: /a/\n  - object: /a\n",
         {"CD237", "error", 8, 5,
