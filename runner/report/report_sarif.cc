@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "appspec/core/diagnostic_codes.h"
 #include "runner/report/report.h"
 
 namespace cdrun {
@@ -75,7 +76,10 @@ Json result_json(const Diagnostic& d, size_t rule_index) {
 Json rule_json(const Diagnostic& first_use) {
   Json rule;
   rule["id"] = first_use.code;
-  rule["shortDescription"] = {{"text", first_use.message}};
+  // The rule's own description: a finding's message names the user's values and would describe
+  // every later finding of the rule wrongly.
+  const std::string summary = diagnostic_code_summary(first_use.code);
+  rule["shortDescription"] = {{"text", summary.empty() ? first_use.code : summary}};
   rule["defaultConfiguration"] = {{"level", sarif_level(first_use.severity)}};
   return rule;
 }

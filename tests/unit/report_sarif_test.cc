@@ -39,16 +39,17 @@ TEST(ReportSarif, TopLevelAndDriver) {
   EXPECT_EQ(driver["version"], "0.1.0");
 }
 
-TEST(ReportSarif, OneRulePerDistinctCodeFromItsFirstUse) {
+TEST(ReportSarif, OneRulePerDistinctCodeWithTheRulesOwnDescription) {
   const json rules = sarif_of(sample_report())["runs"][0]["tool"]["driver"]["rules"];
   // Sorted by file then position: CD205 (line 0), CD101 (line 3), CD101 (line 7), then scripts/... CD300.
   ASSERT_EQ(rules.size(), 3u);
-  EXPECT_EQ(rules[0], json::parse(R"({"id":"CD205","shortDescription":{"text":"no files"},
+  EXPECT_EQ(rules[0], json::parse(R"({"id":"CD205","shortDescription":{"text":"Traffic event that runs only with a load balancer"},
       "defaultConfiguration":{"level":"warning"}})"));
   EXPECT_EQ(rules[1]["id"], "CD101");
-  EXPECT_EQ(rules[1]["shortDescription"]["text"], "unknown key 'hookz'");
+  EXPECT_EQ(rules[1]["shortDescription"]["text"], "The agent's appspec parser crashes with an internal Ruby error");
   EXPECT_EQ(rules[1]["defaultConfiguration"]["level"], "error");
   EXPECT_EQ(rules[2]["id"], "CD300");
+  EXPECT_EQ(rules[2]["shortDescription"]["text"], "CD300");  // a code cdrun does not define describes itself
   EXPECT_EQ(rules[2]["defaultConfiguration"]["level"], "note");
 }
 
