@@ -23,6 +23,9 @@ struct Diagnostic {
   std::string file;     // path as shown to the user ("appspec.yml", "bundle.zip!scripts/start.sh")
   Position position;
   std::string hint;     // what to do about it; may be empty
+  // Set when the finding is about a command-line option ("--events") rather than a place in
+  // `file`; `file` is then the appspec the option was checked against (or empty), with no position.
+  std::string option;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -18,39 +18,55 @@ std::string joined(const std::vector<std::string>& events) {
   return out;
 }
 
-}  // namespace
-
-Diagnostics check_events_option(const std::string& events_text, const Ec2AppSpec* spec, const std::string& file) {
-  (void)file;
-  Diagnostics out;
-  const std::string where = "--events";
-  const std::vector<std::string> events = split_events(events_text);
-  for (const std::string& e : events) {
-    if (!e.empty() && (e.front() == ' ' || e.back() == ' ')) {
-      out.push_back(make_diagnostic(Severity::warning, "CD240", "event '" + e + "' has spaces around it", where, {},
-                                    "codedeploy-local does not trim --events entries, so this is a different event; remove the spaces"));
-    }
-  }
-  if (std::optional<std::string> refused = events_order_error(events, events_text)) {
-    out.push_back(make_diagnostic(Severity::error, "CD241", *refused, where, {}, "codedeploy-local refuses this order"));
-  }
-  const std::vector<std::string> order = effective_event_order(events);
+// The orders codedeploy-local accepts but that do not do what the list says (CD242, CD243).
+// `download_moved`: the user listed DownloadBundle after other events but not Install, and
+// codedeploy-local's swap put DownloadBundle first (Install takes its place).
+template <typename Add>
+void check_accepted_order(const std::vector<std::string>& order, bool download_moved, const Add& add) {
   const auto download = std::find(order.begin(), order.end(), "DownloadBundle");
   const auto install = std::find(order.begin(), order.end(), "Install");
   for (auto it = order.begin(); it != order.end(); ++it) {
     const std::string& e = *it;
     const bool previous_revision_event = e == "ApplicationStop" || e == "BeforeBlockTraffic" || e == "AfterBlockTraffic";
     if (previous_revision_event && it > download) {
-      out.push_back(make_diagnostic(Severity::warning, "CD242", e + " runs after DownloadBundle in this order (" + joined(order) +
-                                    "), so it runs the new revision's script, not the previous one's", where, {},
-                                    "put " + e + " first and list DownloadBundle after it, e.g. --events " + e + ",DownloadBundle,Install"));
+      add(Severity::warning, "CD242", e + " runs after DownloadBundle in this order (" + joined(order) + "), so it runs the new revision's script, not the previous one's",
+          std::string(download_moved ? "without Install in the list, codedeploy-local moves DownloadBundle to the front; " : "") +
+              "put " + e + " first and list DownloadBundle and Install after it, e.g. --events " + e + ",DownloadBundle,Install");
     } else if (e == "BeforeInstall" && it > install) {
-      out.push_back(make_diagnostic(Severity::warning, "CD242", "BeforeInstall runs after Install in this order (" + joined(order) + ")",
-                                    where, {}, "list BeforeInstall between DownloadBundle and Install"));
+      add(Severity::warning, "CD242", "BeforeInstall runs after Install in this order (" + joined(order) + ")",
+          "list BeforeInstall between DownloadBundle and Install");
     } else if (!previous_revision_event && e != "DownloadBundle" && it < download) {
-      out.push_back(make_diagnostic(Severity::error, "CD243", e + " runs before DownloadBundle, when no appspec has been downloaded yet",
-                                    where, {}, "codedeploy-local accepts this order but the event fails with \"did not find an AppSpec file\""));
+      add(Severity::error, "CD243", e + " runs before DownloadBundle, when no appspec has been downloaded yet",
+          "codedeploy-local accepts this order but the event fails with \"did not find an AppSpec file\"");
     }
+  }
+}
+
+}  // namespace
+
+Diagnostics check_events_option(const std::string& events_text, const Ec2AppSpec* spec, const std::string& file) {
+  Diagnostics out;
+  // The finding is about the option; the appspec it was checked against is its file (no position).
+  const auto add = [&](Severity severity, const char* code, std::string message, std::string hint) {
+    Diagnostic d = make_diagnostic(severity, code, std::move(message), file, {}, std::move(hint));
+    d.option = "--events";
+    out.push_back(std::move(d));
+  };
+  const std::vector<std::string> events = split_events(events_text);
+  for (const std::string& e : events) {
+    if (!e.empty() && (e.front() == ' ' || e.back() == ' ')) {
+      add(Severity::warning, "CD240", "event '" + e + "' has spaces around it",
+          "codedeploy-local does not trim --events entries, so this is a different event; remove the spaces");
+    }
+  }
+  if (std::optional<std::string> refused = events_order_error(events, events_text)) {
+    // codedeploy-local stops at its argument check and runs nothing, so what the order would run
+    // (CD242, CD243) does not apply.
+    add(Severity::error, "CD241", *refused, "codedeploy-local refuses this order and runs no event");
+  } else {
+    const bool download_moved = !contains(events, "Install") && contains(events, "DownloadBundle") &&
+                                !events.empty() && events.front() != "DownloadBundle";
+    check_accepted_order(effective_event_order(events), download_moved, add);
   }
   if (spec) {
     std::vector<std::string> missing;
@@ -62,9 +78,8 @@ Diagnostics check_events_option(const std::string& events_text, const Ec2AppSpec
     if (!missing.empty()) {
       std::string names;
       for (const std::string& m : missing) names += (names.empty() ? "" : ",") + m;
-      out.push_back(make_diagnostic(Severity::error, "CD244",
-                                    "You specified a lifecycle event which is not a default one and doesn't exist in your appspec.yml file: " + names,
-                                    where, {}, "codedeploy-local fails at Install with this message"));
+      add(Severity::error, "CD244", "You specified a lifecycle event which is not a default one and doesn't exist in your appspec.yml file: " + names,
+          "codedeploy-local fails at Install with this message");
     }
   }
   return out;

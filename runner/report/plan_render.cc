@@ -93,7 +93,11 @@ void write_plan_text(std::ostream& out, const PlanReport& report) {
     out << "\nWARNINGS:\n";
     for (const Diagnostic& d : report.warnings) {
       out << "  " << severity_name(d.severity) << ": " << d.message << " [" << d.code << "]\n";
-      if (!d.file.empty()) out << "    at: " << d.file << "\n";
+      if (!d.option.empty()) {
+        out << "    at: " << d.option << "\n";
+      } else if (!d.file.empty()) {
+        out << "    at: " << d.file << "\n";
+      }
       if (!d.hint.empty()) out << "    hint: " << d.hint << "\n";
     }
   }
@@ -132,7 +136,8 @@ void write_plan_json(std::ostream& out, const PlanReport& report) {
   }
   json warnings = json::array();
   for (const Diagnostic& d : report.warnings) {
-    warnings.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message}, {"file", d.file}, {"hint", d.hint}});
+    const std::string& where = d.option.empty() ? d.file : d.option;
+    warnings.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message}, {"file", where}, {"hint", d.hint}});
   }
   json doc = {
       {"root_dir", report.root_dir},

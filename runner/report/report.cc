@@ -41,6 +41,8 @@ Diagnostics sorted_diagnostics(const Diagnostics& diagnostics) {
 }
 
 std::string location_text(const Diagnostic& diagnostic) {
+  // An option is named as typed, so that it does not read as a line of the appspec.
+  if (!diagnostic.option.empty()) return "cdrun validate " + diagnostic.option;
   std::string text = diagnostic.file;
   if (diagnostic.position.line <= 0) return text;
   text += ':' + std::to_string(diagnostic.position.line);

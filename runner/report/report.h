@@ -55,7 +55,8 @@ bool fails(const Report& report, const Diagnostic& diagnostic);
 // Stable copy ordered by file, then line, then column, so every format lists findings alike.
 Diagnostics sorted_diagnostics(const Diagnostics& diagnostics);
 
-// "file:line:col", "file:line" (column 0) or "file" (line 0).
+// "file:line:col", "file:line" (column 0) or "file" (line 0); "cdrun validate --events" for a
+// finding about that option.
 std::string location_text(const Diagnostic& diagnostic);
 
 // Line `line` (1-based) of `file` from report.sources without its "\n" or "\r\n"; nullopt if unknown.

@@ -27,6 +27,7 @@ Json diagnostic_json(const Diagnostic& d) {
   json["line"] = d.position.line > 0 ? d.position.line : 0;
   json["column"] = d.position.column > 0 ? d.position.column : 0;
   json["hint"] = d.hint;
+  if (!d.option.empty()) json["option"] = d.option;
   return json;
 }
 

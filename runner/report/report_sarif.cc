@@ -56,7 +56,9 @@ Json result_json(const Diagnostic& d, size_t rule_index) {
   result["ruleId"] = d.code;
   result["ruleIndex"] = rule_index;
   result["level"] = sarif_level(d.severity);
-  result["message"] = {{"text", d.hint.empty() ? d.message : d.message + " \u2014 " + d.hint}};
+  // A finding about an option sits on the appspec it was checked against; the text names the option.
+  const std::string about = d.option.empty() ? "" : report_detail::location_text(d) + ": ";
+  result["message"] = {{"text", about + (d.hint.empty() ? d.message : d.message + " \u2014 " + d.hint)}};
   if (!d.file.empty()) {
     Json physical;
     physical["artifactLocation"] = {{"uri", artifact_uri(d.file)}};

@@ -72,7 +72,7 @@ std::string paint(const std::string& text, const char* color, const TextStyle& s
 }
 
 void write_heading(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
-  if (!d.file.empty()) out << paint(terminal_safe(report_detail::location_text(d), false), kBold, style) << ": ";
+  if (!d.file.empty() || !d.option.empty()) out << paint(terminal_safe(report_detail::location_text(d), false), kBold, style) << ": ";
   out << paint(severity_name(d.severity), severity_color(d.severity), style) << ": "
       << terminal_safe(d.message, false);
   if (!d.code.empty()) out << " [" << terminal_safe(d.code, false) << ']';
