@@ -170,4 +170,16 @@ DocumentParts check_document(Checker& checker, const yaml::Node& root, const Fam
   return parts;
 }
 
+Diagnostics check_platform_appspec(const yaml::Node& root, const std::string& file, const PlatformRules& rules) {
+  Checker checker(rules.family.platform, file, root);
+  const DocumentParts parts = check_document(checker, root, rules.family);
+  if (parts.properties != nullptr) {
+    const Fields fields(checker, *parts.properties, rules.properties, "Properties");
+    rules.check_properties(checker, fields, *parts.properties);
+  }
+  const std::vector<HookUse> uses = check_hooks(checker, parts.hooks, rules.family, rules.hooks);
+  if (rules.check_hook_uses != nullptr) rules.check_hook_uses(checker, uses);
+  return checker.take();
+}
+
 }  // namespace cdrun::ecs_lambda

@@ -99,6 +99,14 @@ void check_function(Checker& checker, const Entry& hook, const std::string& even
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> with_ec2_only_events(std::vector<std::pair<std::string, std::string>> others) {
+  for (const char* event : {"ApplicationStop", "ApplicationStart", "ValidateService", "BeforeBlockTraffic", "AfterBlockTraffic",
+                            "DownloadBundle", "BlockTraffic"}) {
+    others.emplace_back(event, "EC2/on-premises");
+  }
+  return others;
+}
+
 std::vector<HookUse> check_hooks(Checker& checker, const Entry& hooks, const Family& family,
                                  const HookCatalog& catalog) {
   std::vector<HookUse> uses;

@@ -187,8 +187,23 @@ struct HookUse {
   std::string event;  // canonical spelling
   const yaml::Node* key = nullptr;
 };
+// `others` followed by the events only EC2/on-premises deployments run, for HookCatalog::foreign.
+std::vector<std::pair<std::string, std::string>> with_ec2_only_events(std::vector<std::pair<std::string, std::string>> others);
 std::vector<HookUse> check_hooks(Checker& checker, const Entry& hooks, const Family& family,
                                  const HookCatalog& catalog);
+
+// What one platform adds to the shared document and hook rules.
+struct PlatformRules {
+  const Family& family;
+  const HookCatalog& hooks;
+  std::vector<KeySpec> properties;  // the keys Properties documents
+  // Checks the values in Properties: `fields` indexes `at`, the resolved mapping.
+  void (*check_properties)(Checker& checker, const Fields& fields, const yaml::Node& at);
+  // Findings about the hook events the appspec uses; null when the platform has none.
+  void (*check_hook_uses)(Checker& checker, const std::vector<HookUse>& uses);
+};
+// A whole ECS or Lambda appspec: the document, its Properties, then its Hooks.
+Diagnostics check_platform_appspec(const yaml::Node& root, const std::string& file, const PlatformRules& rules);
 
 // ECS pieces that live in separate files (ecs_rules.cc, ecs_network_rules.cc).
 // A whole number written as a YAML integer, or (with a kQuotedNumber warning) as a quoted one;

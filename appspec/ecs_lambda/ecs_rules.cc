@@ -14,13 +14,7 @@ const HookCatalog& ecs_hook_catalog() {
   static const HookCatalog catalog{
       {"BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"},
       {"Start", "Install", "TestTraffic", "AllowTestTraffic", "AllowTraffic", "End"},
-      {{"ApplicationStop", "EC2/on-premises"},
-       {"ApplicationStart", "EC2/on-premises"},
-       {"ValidateService", "EC2/on-premises"},
-       {"BeforeBlockTraffic", "EC2/on-premises"},
-       {"AfterBlockTraffic", "EC2/on-premises"},
-       {"DownloadBundle", "EC2/on-premises"},
-       {"BlockTraffic", "EC2/on-premises"}}};
+      with_ec2_only_events({})};
   return catalog;
 }
 
@@ -129,6 +123,26 @@ void check_load_balancer_info(Checker& checker, const Fields& properties, const 
   check_container_port(checker, fields, *info);
 }
 
+void check_ecs_properties(Checker& checker, const Fields& fields, const yaml::Node& properties) {
+  check_task_definition(checker, fields, properties);
+  check_load_balancer_info(checker, fields, properties);
+  if (const Entry version = fields.get("PlatformVersion"); version.has_value()) {
+    expect_string(checker, *version.value, "PlatformVersion");
+  }
+  check_network_configuration(checker, fields.get("NetworkConfiguration"));
+  check_capacity_provider_strategy(checker, fields.get("CapacityProviderStrategy"));
+}
+
+void note_test_traffic_hook(Checker& checker, const std::vector<HookUse>& uses) {
+  for (const HookUse& use : uses) {
+    if (use.event != "AfterAllowTestTraffic") continue;
+    checker.report(
+        Severity::note, kTestTrafficHookNote, use.key->position,
+        "AfterAllowTestTraffic runs only when the deployment group's load balancer has a test listener",
+        "without a test listener CodeDeploy skips this hook; add one to the deployment group if you rely on it");
+  }
+}
+
 }  // namespace
 
 std::optional<long long> ecs_whole_number(Checker& checker, const yaml::Node& node, const std::string& name,
@@ -153,33 +167,16 @@ std::optional<long long> ecs_whole_number(Checker& checker, const yaml::Node& no
 
 Diagnostics check_ecs_appspec(const yaml::Node& root, const std::string& file) {
   using namespace ecs_lambda;
-  Checker checker(Platform::ecs, file, root);
-  const DocumentParts parts = check_document(checker, root, ecs_family());
-  if (parts.properties != nullptr) {
-    const yaml::Node& properties = *parts.properties;
-    const Fields fields(checker, properties,
-                        {{"TaskDefinition"},
-                         {"LoadBalancerInfo"},
-                         {"PlatformVersion"},
-                         {"NetworkConfiguration"},
-                         {"CapacityProviderStrategy"}},
-                        "Properties");
-    check_task_definition(checker, fields, properties);
-    check_load_balancer_info(checker, fields, properties);
-    if (const Entry version = fields.get("PlatformVersion"); version.has_value()) {
-      expect_string(checker, *version.value, "PlatformVersion");
-    }
-    check_network_configuration(checker, fields.get("NetworkConfiguration"));
-    check_capacity_provider_strategy(checker, fields.get("CapacityProviderStrategy"));
-  }
-  for (const HookUse& use : check_hooks(checker, parts.hooks, ecs_family(), ecs_hook_catalog())) {
-    if (use.event != "AfterAllowTestTraffic") continue;
-    checker.report(
-        Severity::note, kTestTrafficHookNote, use.key->position,
-        "AfterAllowTestTraffic runs only when the deployment group's load balancer has a test listener",
-        "without a test listener CodeDeploy skips this hook; add one to the deployment group if you rely on it");
-  }
-  return checker.take();
+  static const PlatformRules rules{ecs_family(),
+                                   ecs_hook_catalog(),
+                                   {{"TaskDefinition"},
+                                    {"LoadBalancerInfo"},
+                                    {"PlatformVersion"},
+                                    {"NetworkConfiguration"},
+                                    {"CapacityProviderStrategy"}},
+                                   check_ecs_properties,
+                                   note_test_traffic_hook};
+  return check_platform_appspec(root, file, rules);
 }
 
 }  // namespace cdrun

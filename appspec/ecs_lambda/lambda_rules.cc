@@ -13,19 +13,12 @@ namespace {
 const HookCatalog& lambda_hook_catalog() {
   static const HookCatalog catalog{{"BeforeAllowTraffic", "AfterAllowTraffic"},
                                    {"Start", "AllowTraffic", "End"},
-                                   {{"BeforeInstall", "ECS and EC2/on-premises"},
-                                    {"AfterInstall", "ECS and EC2/on-premises"},
-                                    {"Install", "ECS and EC2/on-premises"},
-                                    {"AfterAllowTestTraffic", "ECS"},
-                                    {"TestTraffic", "ECS"},
-                                    {"AllowTestTraffic", "ECS"},
-                                    {"ApplicationStop", "EC2/on-premises"},
-                                    {"ApplicationStart", "EC2/on-premises"},
-                                    {"ValidateService", "EC2/on-premises"},
-                                    {"BeforeBlockTraffic", "EC2/on-premises"},
-                                    {"AfterBlockTraffic", "EC2/on-premises"},
-                                    {"DownloadBundle", "EC2/on-premises"},
-                                    {"BlockTraffic", "EC2/on-premises"}}};
+                                   with_ec2_only_events({{"BeforeInstall", "ECS and EC2/on-premises"},
+                                                         {"AfterInstall", "ECS and EC2/on-premises"},
+                                                         {"Install", "ECS and EC2/on-premises"},
+                                                         {"AfterAllowTestTraffic", "ECS"},
+                                                         {"TestTraffic", "ECS"},
+                                                         {"AllowTestTraffic", "ECS"}})};
   return catalog;
 }
 
@@ -62,49 +55,51 @@ std::optional<std::string> check_version_number(Checker& checker, const Entry& e
   return text;
 }
 
+// A version key that is absent or has no value: pointed at its key, or at Properties without one.
+void report_missing_version(Checker& checker, const Entry& entry, const yaml::Node& properties, Severity severity,
+                            int rule, const std::string& key, const std::string& hint) {
+  checker.report(severity, rule, entry.exists() ? entry.where() : properties.position,
+                 entry.exists() ? key + " has no value" : "Properties has no " + key, hint);
+}
+
+void check_lambda_properties(Checker& checker, const Fields& fields, const yaml::Node& properties) {
+  check_name(checker, fields, properties, "Name", kNameMissing, "give the name of the Lambda function to deploy");
+  check_name(checker, fields, properties, "Alias", kAliasMissing, "give the alias whose traffic CodeDeploy shifts");
+
+  std::optional<std::string> current;
+  const Entry current_entry = fields.get("CurrentVersion");
+  if (current_entry.has_value()) {
+    current = check_version_number(checker, current_entry, "CurrentVersion");
+  } else {
+    report_missing_version(checker, current_entry, properties, Severity::warning, kCurrentVersionMissing, "CurrentVersion",
+                           "the AppSpec reference requires it (the template calls it optional): give the version the "
+                           "alias points to now, e.g. CurrentVersion: \"1\"");
+  }
+
+  const Entry target_entry = fields.get("TargetVersion");
+  if (!target_entry.has_value()) {
+    report_missing_version(checker, target_entry, properties, Severity::error, kTargetVersionMissing, "TargetVersion",
+                           "give the published version to shift the alias to, e.g. TargetVersion: \"2\"");
+  } else if (auto target = check_version_number(checker, target_entry, "TargetVersion");
+             target && current && *target == *current) {
+    checker.report(Severity::warning, kVersionsEqual, target_entry.where(),
+                   "CurrentVersion and TargetVersion are both " + *target + "; there is no traffic to shift",
+                   "set TargetVersion to the version you just published");
+  }
+}
+
 }  // namespace
 
 }  // namespace ecs_lambda
 
 Diagnostics check_lambda_appspec(const yaml::Node& root, const std::string& file) {
   using namespace ecs_lambda;
-  Checker checker(Platform::lambda, file, root);
-  const DocumentParts parts = check_document(checker, root, lambda_family());
-  if (parts.properties != nullptr) {
-    const yaml::Node& properties = *parts.properties;
-    const Fields fields(checker, properties,
-                        {{"Name", true}, {"Alias", true}, {"CurrentVersion", true}, {"TargetVersion", true}},
-                        "Properties");
-    check_name(checker, fields, properties, "Name", kNameMissing, "give the name of the Lambda function to deploy");
-    check_name(checker, fields, properties, "Alias", kAliasMissing, "give the alias whose traffic CodeDeploy shifts");
-
-    std::optional<std::string> current;
-    const Entry current_entry = fields.get("CurrentVersion");
-    if (current_entry.has_value()) {
-      current = check_version_number(checker, current_entry, "CurrentVersion");
-    } else {
-      checker.report(Severity::warning, kCurrentVersionMissing,
-                     current_entry.exists() ? current_entry.where() : properties.position,
-                     current_entry.exists() ? "CurrentVersion has no value" : "Properties has no CurrentVersion",
-                     "the AppSpec reference requires it (the template calls it optional): give the version the "
-                     "alias points to now, e.g. CurrentVersion: \"1\"");
-    }
-
-    const Entry target_entry = fields.get("TargetVersion");
-    if (!target_entry.has_value()) {
-      checker.report(Severity::error, kTargetVersionMissing,
-                     target_entry.exists() ? target_entry.where() : properties.position,
-                     target_entry.exists() ? "TargetVersion has no value" : "Properties has no TargetVersion",
-                     "give the published version to shift the alias to, e.g. TargetVersion: \"2\"");
-    } else if (auto target = check_version_number(checker, target_entry, "TargetVersion");
-               target && current && *target == *current) {
-      checker.report(Severity::warning, kVersionsEqual, target_entry.where(),
-                     "CurrentVersion and TargetVersion are both " + *target + "; there is no traffic to shift",
-                     "set TargetVersion to the version you just published");
-    }
-  }
-  check_hooks(checker, parts.hooks, lambda_family(), lambda_hook_catalog());
-  return checker.take();
+  static const PlatformRules rules{lambda_family(),
+                                   lambda_hook_catalog(),
+                                   {{"Name", true}, {"Alias", true}, {"CurrentVersion", true}, {"TargetVersion", true}},
+                                   check_lambda_properties,
+                                   nullptr};
+  return check_platform_appspec(root, file, rules);
 }
 
 }  // namespace cdrun
