@@ -77,10 +77,12 @@ TEST(ValidateEventsE2E, FindingsPointAtTheOptionAndTheAppspec) {
   EXPECT_EQ(found[0]["column"], 0);
 
   const Outcome text = run_cdrun({"validate", "--color", "never", "--events", "ApplicationStop", path});
-  EXPECT_NE(text.out.find("\ncdrun validate --events: warning: ApplicationStop runs after DownloadBundle in this order "
-                          "(DownloadBundle, Install, ApplicationStop), so it runs the new revision's script, not the "
-                          "previous one's [CD242]\n"),
-            std::string::npos)
+  // The only finding, so the report starts with it.
+  EXPECT_EQ(text.out.rfind("cdrun validate --events: warning: ApplicationStop runs after DownloadBundle in this order "
+                           "(DownloadBundle, Install, ApplicationStop), so it runs the new revision's script, not the "
+                           "previous one's [CD242]\n",
+                           0),
+            0u)
       << text.out;
 }
 
