@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "appspec/core/text_fields.h"
+
 namespace cdrun {
 namespace {
 
@@ -10,16 +12,8 @@ using ruby::ValuePtr;
 
 // Ruby's String#split(sep, -1): every field kept, "" gives [].
 std::vector<std::string> split_all(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  if (s.empty()) return parts;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return parts;
+  if (s.empty()) return {};
+  return split_fields(s, sep);
 }
 
 // String#split(sep) without a limit: trailing empty fields dropped.

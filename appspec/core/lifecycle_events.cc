@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "appspec/core/text_fields.h"
+
 namespace cdrun {
 
 const std::vector<std::string>& default_lifecycle_events() {
@@ -11,17 +13,7 @@ const std::vector<std::string>& default_lifecycle_events() {
   return events;
 }
 
-std::vector<std::string> split_events(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == ',') {
-      out.push_back(text.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
+std::vector<std::string> split_events(const std::string& text) { return split_fields(text, ','); }
 
 namespace {
 

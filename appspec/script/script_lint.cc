@@ -54,14 +54,8 @@ std::size_t first_carriage_return(std::string_view text) {
 
 // What the kernel (or env) says when the "#!" line ends in "\r".
 std::string carriage_return_on_shebang(std::string_view first_line) {
-  std::vector<std::string> words;
-  std::size_t i = 2;
-  while (i < first_line.size()) {
-    while (i < first_line.size() && (first_line[i] == ' ' || first_line[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < first_line.size() && first_line[i] != ' ' && first_line[i] != '\t') ++i;
-    if (i > start) words.emplace_back(first_line.substr(start, i - start));
-  }
+  std::vector<std::size_t> offsets;
+  const std::vector<std::string> words = script_rules::shebang_words(first_line.size() > 2 ? first_line.substr(2) : std::string_view(), 2, offsets);
   if (words.size() == 1) return "the hook fails with \"" + words[0] + "^M: bad interpreter\"";
   if (words.size() == 2 && words[0].size() >= 4 && words[0].compare(words[0].size() - 4, 4, "/env") == 0) {
     return "the hook fails with \"" + words[0] + ": '" + words[1] + "\\r': No such file or directory\"";

@@ -34,6 +34,10 @@ Shebang analyse_shebang(std::string_view line, std::size_t base, std::vector<Fin
 // `cmd &` whose stdout/stderr are still the agent's pipes (CD355).
 std::vector<Finding> lingering_background_jobs(std::string_view script);
 
+// The words of a "#!" line's text as the kernel splits it (at spaces and tabs); `offsets` gets
+// where each starts, counted from `base`.
+std::vector<std::string> shebang_words(std::string_view text, std::size_t base, std::vector<std::size_t>& offsets);
+
 // $DEPLOYMENT_GROUP_NAME used to build a deployment-root path (CD356).
 std::vector<Finding> deployment_group_name_paths(std::string_view script);
 

@@ -37,21 +37,6 @@ std::string canonical(const std::string& name) {
   return name;
 }
 
-std::vector<std::string> words_of(std::string_view text, std::size_t base, std::vector<std::size_t>& offsets) {
-  std::vector<std::string> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
-    if (i > start) {
-      words.emplace_back(text.substr(start, i - start));
-      offsets.push_back(base + start);
-    }
-  }
-  return words;
-}
-
 std::string basename_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -66,7 +51,7 @@ Finding finding(std::size_t offset, const char* code, std::string message, std::
 Shebang analyse_shebang(std::string_view line, std::size_t base, std::vector<Finding>& findings) {
   Shebang out;
   std::vector<std::size_t> offsets;
-  const std::vector<std::string> words = words_of(line.substr(2), base + 2, offsets);
+  const std::vector<std::string> words = shebang_words(line.substr(2), base + 2, offsets);
   if (words.empty()) {
     findings.push_back(finding(base, "CD353", "the \"#!\" line names no interpreter",
                                "start the script with #!/bin/bash (or the interpreter it needs)"));
@@ -114,6 +99,21 @@ Shebang analyse_shebang(std::string_view line, std::size_t base, std::vector<Fin
   }
   out.is_shell = it->is_shell;
   return out;
+}
+
+std::vector<std::string> shebang_words(std::string_view text, std::size_t base, std::vector<std::size_t>& offsets) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    if (i > start) {
+      words.emplace_back(text.substr(start, i - start));
+      offsets.push_back(base + start);
+    }
+  }
+  return words;
 }
 
 }  // namespace cdrun::script_rules

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "appspec/core/text_fields.h"
 #include "appspec/yaml/psych_loader.h"
 
 namespace cdrun::ruby {
@@ -287,14 +288,7 @@ LoadResult float_value(double f, Position position) {
 
 // Sum of part.to_i (or to_f) * 60 ** (index - 2).abs, Psych's base-60 rule (sic: "1:30" is 5400).
 LoadResult sexagesimal_value(const std::string& s, bool floating, Position position) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == ':') {
-      parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
+  const std::vector<std::string> parts = split_fields(s, ':');
   if (floating) {
     double total = 0;
     for (size_t e = 0; e < parts.size(); ++e) total += string_to_f(parts[e]) * std::pow(60.0, std::abs(static_cast<int>(e) - 2));
