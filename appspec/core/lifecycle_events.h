@@ -18,7 +18,9 @@ std::vector<std::string> split_events(const std::string& text);
 std::optional<std::string> events_order_error(const std::vector<std::string>& events, const std::string& raw);
 
 // ordered_lifecycle_events + add_download_bundle_and_install_events: the default list when none is
-// given; DownloadBundle and Install prepended when missing; Install never before DownloadBundle.
+// given; each of DownloadBundle, Install that is missing is prepended, then the two are swapped if
+// Install comes first. So a listed DownloadBundle without Install moves to the front and Install
+// takes its place: ApplicationStop,DownloadBundle runs DownloadBundle, ApplicationStop, Install.
 std::vector<std::string> effective_event_order(const std::optional<std::vector<std::string>>& events);
 
 // AllPossibleLifecycleEvents: the default list, then new names from the user's list in order.
