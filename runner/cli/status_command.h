@@ -21,7 +21,8 @@ struct StatusOptions {
 int run_status_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
                        std::ostream& err);
 
-// Writes the report; returns 0, or 2 when the root does not exist or the configuration is unusable.
+// Writes the report; returns 0, or 2 when the root does not exist, -g names a group the root does
+// not have, or the configuration is unusable.
 int run_status(const StatusOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace cdrun

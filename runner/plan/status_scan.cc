@@ -98,21 +98,22 @@ GroupStatus scan_group(const std::string& root, const std::string& group) {
 
 }  // namespace
 
+std::vector<std::string> deployment_groups(const std::string& root) {
+  std::set<std::string> groups;
+  for (const std::string& name : list_directory(root)) {
+    if (name[0] != '.' && !is_root_bookkeeping(name) && is_directory(join_path(root, name))) groups.insert(name);
+  }
+  for (const std::string& name : list_directory(join_path(root, "deployment-instructions"))) {
+    if (name[0] == '.') continue;  // cdrun's temporary files
+    if (std::optional<std::string> owner = group_of_instruction(name)) groups.insert(*owner);
+  }
+  return {groups.begin(), groups.end()};
+}
+
 RootStatus scan_deployment_root(const std::string& root, const std::optional<std::string>& group) {
   RootStatus status;
   status.root = root;
-  std::set<std::string> groups;
-  if (group) {
-    groups.insert(*group);
-  } else {
-    for (const std::string& name : list_directory(root)) {
-      if (name[0] != '.' && !is_root_bookkeeping(name) && is_directory(join_path(root, name))) groups.insert(name);
-    }
-    for (const std::string& name : list_directory(join_path(root, "deployment-instructions"))) {
-      if (name[0] == '.') continue;  // cdrun's temporary files
-      if (std::optional<std::string> owner = group_of_instruction(name)) groups.insert(*owner);
-    }
-  }
+  const std::vector<std::string> groups = group ? std::vector<std::string>{*group} : deployment_groups(root);
   for (const std::string& name : groups) status.groups.push_back(scan_group(root, name));
   return status;
 }

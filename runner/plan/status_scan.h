@@ -39,7 +39,11 @@ struct RootStatus {
   std::vector<GroupStatus> groups;  // by name
 };
 
-// Every group that has a directory under the root or an instruction file, or only `group`.
+// The groups of the root, by name: every directory that is not the root's own bookkeeping, and
+// every owner of an instruction file (a group whose deployment dirs are all gone still has those).
+std::vector<std::string> deployment_groups(const std::string& root);
+
+// Every group deployment_groups() names, or only `group`.
 RootStatus scan_deployment_root(const std::string& root, const std::optional<std::string>& group);
 
 }  // namespace cdrun

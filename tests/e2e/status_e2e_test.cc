@@ -76,6 +76,39 @@ TEST_F(StatusE2E, TwoGroupsAndOneOfThem) {
   EXPECT_TRUE(contains(one.out, "last successful: " + beta)) << one.out;
 }
 
+TEST_F(StatusE2E, AnUnknownGroupIsAnErrorNamingTheGroupsThere) {
+  deploy("alpha");
+  dir_.write("bundle/appspec.yml", "version: 0.0\nos: linux\n");  // beta installs no files
+  deploy("beta");
+  const std::string root = path("root");
+  Outcome out = run_cdrun({"status", "--root-dir", root, "-g", "alpah"});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_EQ(out.err, "cdrun: error: the deployment root " + root +
+                         " has no deployment group \"alpah\" (it has: alpha, beta); did you mean \"alpha\"?\n");
+  EXPECT_EQ(out.out, "");
+  out = run_cdrun({"status", "--root-dir", root, "--deployment-group", "production", "--format", "json"});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_EQ(out.err, "cdrun: error: the deployment root " + root +
+                         " has no deployment group \"production\" (it has: alpha, beta)\n");
+  EXPECT_EQ(out.out, "");
+}
+
+TEST_F(StatusE2E, AGroupInAnEmptyRootIsAnError) {
+  dir_.write("root/.cdrun-lock", "");
+  const Outcome out = run_cdrun({"status", "--root-dir", path("root"), "-g", "grp"});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_EQ(out.err, "cdrun: error: the deployment root " + path("root") +
+                         " has no deployment group \"grp\" (it has none: nothing has been deployed there yet)\n");
+}
+
+TEST_F(StatusE2E, HelpListsEveryOption) {
+  const Outcome out = run_cdrun({"status", "--help"});
+  EXPECT_EQ(out.exit_code, 0);
+  for (const char* option : {"-g,--deployment-group", "--root-dir", "-c,--agent-configuration-file", "--format"}) {
+    EXPECT_TRUE(contains(out.out, option)) << option << "\n" << out.out;
+  }
+}
+
 TEST_F(StatusE2E, MissingRootExitsTwo) {
   const Outcome out = run_cdrun({"status", "--root-dir", path("nothing")});
   EXPECT_EQ(out.exit_code, 2);
