@@ -75,6 +75,24 @@ void write_event(std::ostream& out, std::size_t number, const PlanEvent& event, 
   write_scripts(out, event);
 }
 
+// One heading per severity, so a failure the deployment would hit never reads as a mere warning.
+void write_findings(std::ostream& out, const char* heading, const PlanReport& report, Severity severity) {
+  bool first = true;
+  for (const Diagnostic& d : report.warnings) {
+    if (d.severity != severity) continue;
+    if (first) out << "\n" << heading << ":\n";
+    first = false;
+    out << "  " << severity_name(d.severity) << ": " << d.message << " [" << d.code << "]\n";
+    // --events findings sit on the appspec but are about the option: name the option.
+    if (!d.option.empty()) {
+      out << "    at: " << d.option << "\n";
+    } else if (!d.file.empty()) {
+      out << "    at: " << d.file << "\n";
+    }
+    if (!d.hint.empty()) out << "    hint: " << d.hint << "\n";
+  }
+}
+
 }  // namespace
 
 void write_plan_text(std::ostream& out, const PlanReport& report) {
@@ -89,18 +107,9 @@ void write_plan_text(std::ostream& out, const PlanReport& report) {
   }
   out << "\nEvents, in the order cdrun deploy runs them:\n";
   for (std::size_t i = 0; i < report.events.size(); ++i) write_event(out, i + 1, report.events[i], report);
-  if (!report.warnings.empty()) {
-    out << "\nWARNINGS:\n";
-    for (const Diagnostic& d : report.warnings) {
-      out << "  " << severity_name(d.severity) << ": " << d.message << " [" << d.code << "]\n";
-      if (!d.option.empty()) {
-        out << "    at: " << d.option << "\n";
-      } else if (!d.file.empty()) {
-        out << "    at: " << d.file << "\n";
-      }
-      if (!d.hint.empty()) out << "    hint: " << d.hint << "\n";
-    }
-  }
+  write_findings(out, "ERRORS", report, Severity::error);
+  write_findings(out, "WARNINGS", report, Severity::warning);
+  write_findings(out, "NOTES", report, Severity::note);
   if (!report.conflicts.empty()) {
     out << "\nFiles that already exist (file_exists_behavior " << report.file_exists_behavior << "):\n";
     for (std::size_t i = 0; i < report.conflicts.size() && i < kTextConflictLimit; ++i) out << "  " << report.conflicts[i] << "\n";

@@ -121,6 +121,29 @@ TEST_F(PlanE2E, PredictedDisallowConflictIsWhatDeployHits) {
   EXPECT_EQ(run("plan", {"-b", "OVERWRITE"}).exit_code, 0);
 }
 
+TEST_F(PlanE2E, ErrorsAndWarningsHaveTheirOwnHeadings) {
+  const std::string first = deploy();
+  ASSERT_FALSE(first.empty());
+  // A warning: the previous revision is gone, which --ignore-application-stop-failures lets pass.
+  std::filesystem::remove_all(path("root") + "/grp/" + first);
+  // An error: a file the new revision installs is already there and no earlier install owns it.
+  dir_.write("bundle/web/new.html", "new\n");
+  dir_.write("www/new.html", "not installed by CodeDeploy\n");
+  const Outcome plan = run("plan", {"--ignore-application-stop-failures"});
+  EXPECT_EQ(plan.exit_code, 1) << plan.out;
+  const size_t errors = plan.out.find("\nERRORS:\n  error: ");
+  const size_t warnings = plan.out.find("\nWARNINGS:\n  warning: ");
+  ASSERT_NE(errors, std::string::npos) << plan.out;
+  ASSERT_NE(warnings, std::string::npos) << plan.out;
+  const std::string error_block = plan.out.substr(errors, warnings - errors);
+  const std::string warning_block = plan.out.substr(warnings);
+  EXPECT_TRUE(contains(error_block, "[CD606]")) << plan.out;
+  EXPECT_FALSE(contains(error_block, "  warning: ")) << plan.out;
+  EXPECT_TRUE(contains(warning_block, "[CD600]")) << plan.out;
+  EXPECT_FALSE(contains(warning_block, "  error: ")) << plan.out;
+  EXPECT_TRUE(contains(plan.out, "The deployment would fail: 1 problem above.\n")) << plan.out;
+}
+
 TEST_F(PlanE2E, DeployOptionErrorsAreDeploys) {
   const Outcome out = run_cdrun({"plan", "-l", path("bundle"), "-t", "rar"});
   EXPECT_EQ(out.exit_code, 1);
