@@ -74,6 +74,36 @@ std::string write_file_atomically(const std::string& path, const std::string& co
   return "";
 }
 
+std::string write_files_atomically(const std::string& dir, const std::vector<NamedContent>& files, mode_t mode) {
+  static const std::string kNoneWritten = "; none of the files was written";
+  const auto in_dir = [&dir](const std::string& name) { return (std::filesystem::path(dir) / name).string(); };
+  for (const NamedContent& file : files) {
+    struct stat existing {};
+    if (::lstat(in_dir(file.name).c_str(), &existing) == 0 && S_ISDIR(existing.st_mode))
+      return "cannot write " + in_dir(file.name) + ": " + std::strerror(EISDIR) + kNoneWritten;
+  }
+  std::vector<std::string> staged;
+  const auto remove_staged = [&staged](size_t from) {
+    for (size_t i = from; i < staged.size(); ++i) ::unlink(staged[i].c_str());
+  };
+  for (const NamedContent& file : files) {
+    const std::string staging = in_dir("." + file.name + ".cdrun-new");
+    if (std::string error = write_file_atomically(staging, file.content, mode); !error.empty()) {
+      remove_staged(0);
+      return error + kNoneWritten;
+    }
+    staged.push_back(staging);
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (::rename(staged[i].c_str(), in_dir(files[i].name).c_str()) != 0) {
+      const std::string error = errno_text("cannot rename the new file onto", in_dir(files[i].name));
+      remove_staged(i);
+      return error + (i == 0 ? kNoneWritten : "; the files before it were already replaced");
+    }
+  }
+  return "";
+}
+
 std::string make_directories(const std::string& dir, mode_t mode) {
   std::error_code error;
   std::filesystem::path built;

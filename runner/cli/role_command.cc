@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
+#include "aws/core/atomic_file.h"
 #include "aws/role/role_documents.h"
 #include "aws/role/role_options.h"
 #include "aws/role/role_template.h"
@@ -94,25 +94,20 @@ int render(const RenderRequest& request, std::ostream& out, std::ostream& err) {
     out << text;
     return kExitOk;
   }
-  // Everything is rendered before anything is written, so a missing --account leaves no half-written directory.
-  std::vector<std::pair<std::string, std::string>> files;
+  // Everything is rendered before anything is written, so a missing --account leaves no half-written directory,
+  // and written all or nothing, so a failure never leaves a mix of old and new documents.
+  std::vector<aws::NamedContent> files;
   for (const std::string& name : names) {
     std::string problem;
     std::string text = render_file(request, name, problem);
     if (!problem.empty()) return fail(err, problem);
-    files.emplace_back(name, std::move(text));
+    files.push_back({name, std::move(text)});
   }
-  std::error_code ec;
-  std::filesystem::create_directories(request.out_dir, ec);
-  if (ec) return fail(err, "--out '" + request.out_dir + "': " + ec.message());
-  for (const auto& [name, text] : files) {
-    const std::filesystem::path path = std::filesystem::path(request.out_dir) / name;
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.close();
-    if (!file) return fail(err, "could not write " + path.string());
-    out << path.string() << "\n";
-  }
+  if (std::string error = aws::make_directories(request.out_dir, 0755); !error.empty())
+    return fail(err, "--out '" + request.out_dir + "': " + error + "; none of the files was written");
+  if (std::string error = aws::write_files_atomically(request.out_dir, files, 0644); !error.empty())
+    return fail(err, "--out '" + request.out_dir + "': " + error);
+  for (const aws::NamedContent& file : files) out << (std::filesystem::path(request.out_dir) / file.name).string() << "\n";
   return kExitOk;
 }
 

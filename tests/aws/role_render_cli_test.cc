@@ -2,7 +2,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "tests/aws/role_test_support.h"
@@ -148,6 +150,67 @@ TEST(RoleRenderCli, ReportsAnUnwritableOut) {
   expect_usage_error({"--parts", "service-role", "--out", file + "/sub"}, "--out '" + file + "/sub'");
   expect_usage_error({"--parts", "service-role", "--out", dir.path(), "--print", "service-role-trust.json"},
                      "excludes");
+}
+
+std::vector<std::string> names_in(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(RoleRenderCli, AnOutThatIsAFileIsRefusedWithTheReason) {
+  cdrun::e2e::TempDir dir;
+  const std::string file = dir.write("roles", "x");
+  const cdrun::e2e::Outcome run = render_roles({"--parts", "service-role", "--out", file});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "cdrun: error: --out '" + file + "': " + file + " is not a directory; none of the files was written\n");
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(read_text_file(file), "x");
+}
+
+// Renders the service-role part into DIR/roles, which holds an earlier template ("old\n") and a
+// directory named `blocker` that stands in the way of one of the files.
+cdrun::e2e::Outcome render_into_blocked_out(const cdrun::e2e::TempDir& dir, const std::string& blocker) {
+  dir.write("roles/codedeploy-roles.yaml", "old\n");
+  std::filesystem::create_directory(dir.path() + "/roles/" + blocker);
+  return render_roles({"--parts", "service-role", "--out", dir.path() + "/roles"});
+}
+
+TEST(RoleRenderCli, OneDocumentThatCannotBeWrittenLeavesEveryFileAsItWas) {
+  cdrun::e2e::TempDir dir;
+  const std::string out = dir.path() + "/roles";
+  const cdrun::e2e::Outcome run = render_into_blocked_out(dir, "service-role-trust.json");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "cdrun: error: --out '" + out + "': cannot write " + out +
+                         "/service-role-trust.json: Is a directory; none of the files was written\n");
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(read_text_file(out + "/codedeploy-roles.yaml"), "old\n");
+  EXPECT_THAT(names_in(out), ElementsAre("codedeploy-roles.yaml", "service-role-trust.json"));
+}
+
+TEST(RoleRenderCli, AFailureAfterTheFirstDocumentWasStagedLeavesNothingBehind) {
+  cdrun::e2e::TempDir dir;
+  // Occupies the place the second document is staged in, so writing it fails after the first.
+  const cdrun::e2e::Outcome run = render_into_blocked_out(dir, ".service-role-trust.json.cdrun-new");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("; none of the files was written\n"));
+  EXPECT_EQ(read_text_file(dir.path() + "/roles/codedeploy-roles.yaml"), "old\n");
+  EXPECT_THAT(names_in(dir.path() + "/roles"), ElementsAre(".service-role-trust.json.cdrun-new", "codedeploy-roles.yaml"));
+}
+
+TEST(RoleRenderCli, AnUnwritableOutIsRefusedWithTheReason) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root may write into a directory of mode 0555";
+  cdrun::e2e::TempDir dir;
+  const std::string out = dir.path() + "/roles";
+  std::filesystem::create_directory(out);
+  ::chmod(out.c_str(), 0555);
+  const cdrun::e2e::Outcome run = render_roles({"--parts", "service-role", "--out", out});
+  ::chmod(out.c_str(), 0755);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "cdrun: error: --out '" + out + "': cannot create a temporary file in " + out +
+                         ": Permission denied; none of the files was written\n");
+  EXPECT_THAT(names_in(out), ::testing::IsEmpty());
 }
 
 }  // namespace
