@@ -13,12 +13,18 @@ std::string aws_said(const AwsFailure& f) {
 }
 
 std::string network_cause(const AwsFailure& f, const FailureContext& c) {
+  // Hints about ports, proxies and TLS depend on the scheme: an http:// endpoint (a local mock, a
+  // private gateway) has no TLS, and curl takes its proxy from http_proxy instead.
+  const bool https = c.endpoint.rfind("https://", 0) == 0;
   switch (f.curl_code) {
     case CURLE_COULDNT_RESOLVE_HOST:
       return "the host name of " + c.endpoint + " does not resolve: check DNS and the region/endpoint";
     case CURLE_COULDNT_RESOLVE_PROXY:
-      return "the proxy's host name does not resolve: check HTTPS_PROXY/https_proxy";
+      return std::string("the proxy's host name does not resolve: check ") + (https ? "HTTPS_PROXY/https_proxy" : "http_proxy");
     case CURLE_COULDNT_CONNECT:
+      if (!https)
+        return "no connection to " + c.endpoint +
+               ": the connection was refused or the host is unreachable; is the endpoint running, with this host and port?";
       return "no connection to " + c.endpoint + ": is outbound HTTPS (443) allowed, or is a proxy needed (HTTPS_PROXY)?";
     case CURLE_OPERATION_TIMEDOUT:
       return "no answer from " + c.endpoint + " in time: a firewall dropping packets, or the network is down";

@@ -131,9 +131,10 @@ CredentialLookup find_base_credentials(const CredentialQuery& query, const EnvLo
       return lookup;
     }
   }
+  // --profile skips the environment keys, so only then are they left out of the sentence.
   lookup.error = "no AWS credentials found: " +
-                 std::string(query.explicit_profile.empty() ? "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set, " : "") +
-                 "and profile \"" + profile + "\" has no keys in " + credentials_path +
+                 std::string(query.explicit_profile.empty() ? "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set and " : "") +
+                 "profile \"" + profile + "\" has no keys in " + credentials_path +
                  (credentials_file.exists ? "" : " (missing)") + " or " + config_path +
                  (config_file.exists ? "" : " (missing)");
   return lookup;
