@@ -145,6 +145,27 @@ TEST_F(OnPremConfigure, RegistrationWithoutPermissionIsAccessDeniedAfterTheFiles
   expect_no_secrets(run);
 }
 
+// The session files are valid and kept: the message says which they are and how to finish.
+TEST_F(OnPremConfigure, FailedRegistrationNamesTheWrittenFilesAndTheCommandsThatFinish) {
+  const Outcome run = configure({"--register", "--tags", "Env=test"});
+  EXPECT_EQ(run.exit_code, 1);
+  const std::string common = " --region us-east-1 --endpoint-url " + moto.endpoint();
+  EXPECT_THAT(run.err, ::testing::EndsWith(
+                           "\nThe session files are written (" + credentials_path() + ", " + yml_path() + " and " +
+                           state_path() +
+                           ") and the agent can use them, but CodeDeploy deploys to this instance only once it is "
+                           "registered: fix the cause and re-run this command, or register it with:\n"
+                           "  aws deploy register-on-premises-instance --instance-name host1 --iam-session-arn " +
+                           session_arn_for("host1") + common +
+                           "\n  aws deploy add-tags-to-on-premises-instances --instance-names host1 --tags "
+                           "Key=Env,Value=test" + common + "\n"));
+  for (const std::string& path : {credentials_path(), yml_path(), state_path()}) EXPECT_TRUE(file_exists(path)) << path;
+  // They are what the message says: the session's credentials work.
+  const Outcome identity = aws_as_session({"sts", "get-caller-identity"});
+  EXPECT_EQ(identity.exit_code, 0) << identity.err;
+  expect_no_secrets(run);
+}
+
 TEST_F(OnPremConfigure, RejectedCallsAreExplainedAndWriteNothing) {
   ASSERT_EQ(configure().exit_code, 0);
   const FileSnapshot credentials = snapshot(credentials_path());

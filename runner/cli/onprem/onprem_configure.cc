@@ -53,7 +53,9 @@ What it does:
      the base credentials or --register-profile's: that identity needs codedeploy:RegisterOnPremisesInstance and
      codedeploy:AddTagsToOnPremisesInstances); otherwise prints the aws commands that do it.
 Then run `cdrun onprem renew` every 15 minutes (systemd timer or cron; see `cdrun onprem renew --help`).
-Exit status: 0 done, 1 AWS or network failure (nothing written when AssumeRole failed), 2 usage or local error.
+Exit status: 0 done, 1 AWS or network failure (nothing written when AssumeRole failed; when only --register or
+its tagging failed, the session files stay written and the message gives the commands that finish), 2 usage or
+local error.
 )";
 
 void add_options(CLI::App& app, ConfigureOptions& o) {
@@ -173,8 +175,10 @@ int run_onprem_configure(const std::vector<std::string>& args, const std::string
     err << "warning: the base credentials came from environment variables, which `cdrun onprem renew` under "
            "systemd or cron will not see: put them in a shared credentials file (e.g. /root/.aws/credentials)\n";
 
-  onprem::RegistrationRequest registration{instance_name, state.session_arn, o.region, tags.tags, o.endpoint_url,
-                                           o.register_profile};
+  const std::string written_files =
+      state.credentials_file + ", " + state.onpremises_config + " and " + onprem::state_file_in(config_dir);
+  onprem::RegistrationRequest registration{instance_name, state.session_arn, o.region,        tags.tags,
+                                           o.endpoint_url, o.register_profile, written_files};
   if (!o.do_register) {
     onprem::print_registration_commands(registration, out);
     return onprem::kOk;

@@ -22,6 +22,18 @@ std::string registered_elsewhere_hint(const aws::ServiceTarget& target, const aw
          "--instance-name " + aws::shell_quote(request.instance_name) + ") or choose another --instance-name.";
 }
 
+// What is in place after a failed registration, and the ways to finish: re-run, or the commands.
+std::string how_to_finish(const RegistrationRequest& request) {
+  const aws::RegistrationCommands commands = aws::registration_commands(
+      request.instance_name, request.session_arn, request.region, request.tags, request.endpoint_url);
+  std::string text = "\nThe session files are written (" + request.written_files +
+                     ") and the agent can use them, but CodeDeploy deploys to this instance only once it is registered: "
+                     "fix the cause and re-run this command, or register it with:\n  " +
+                     commands.register_instance;
+  if (!commands.add_tags.empty()) text += "\n  " + commands.add_tags;
+  return text;
+}
+
 }  // namespace
 
 void print_registration_commands(const RegistrationRequest& request, std::ostream& out) {
@@ -41,7 +53,7 @@ int register_instance(const RegistrationRequest& request, const aws::BaseCredent
     query.explicit_profile = request.register_profile;
     const aws::CredentialLookup lookup = aws::find_base_credentials(query, env);
     if (!lookup.credentials)
-      return fail(err, kConfigError, "--register-profile: " + lookup.error + "\nThe session files are written.");
+      return fail(err, kConfigError, "--register-profile: " + lookup.error + how_to_finish(request));
     identity = *lookup.credentials;
   }
   const aws::ResolvedEndpoint endpoint =
@@ -69,15 +81,19 @@ int register_instance(const RegistrationRequest& request, const aws::BaseCredent
       hint_more = "\nAnother instance name is registered with this session ARN: deregister it, or use another --session-name.";
     return fail(err, kAwsFailure,
                 "cannot register " + request.instance_name + ": " + explain(registered.failure, context, secrets) +
-                    hint + hint_more + "\nThe session files are written; re-run with --register when fixed.");
+                    hint + hint_more + how_to_finish(request));
   }
   if (request.tags.empty()) return kOk;
   const aws::AwsResult<aws::Done> tagged =
       aws::add_tags_to_on_premises_instance(target, identity.keys, request.instance_name, request.tags);
   if (!tagged.ok()) {
     const aws::FailureContext context{"codedeploy:AddTagsToOnPremisesInstances", endpoint.url, who};
+    const aws::RegistrationCommands commands = aws::registration_commands(
+        request.instance_name, request.session_arn, request.region, request.tags, request.endpoint_url);
     return fail(err, kAwsFailure,
-                "cannot tag " + request.instance_name + ": " + explain(tagged.failure, context, secrets));
+                "cannot tag " + request.instance_name + ": " + explain(tagged.failure, context, secrets) +
+                    "\nThe session files are written (" + request.written_files + ") and the instance is registered; " +
+                    "add the tags by re-running this command, or with:\n  " + commands.add_tags);
   }
   out << "Tagged " << request.instance_name << ":";
   for (const aws::InstanceTag& tag : request.tags) out << " " << tag.key << "=" << tag.value;
