@@ -125,6 +125,43 @@ TEST_F(HookExamplesTest, StartDaemonUnderCdrunExecThenHealthCheckThenStop) {
   EXPECT_FALSE(exists(path("app.pid")));
 }
 
+// application_start.sh is the hook pattern: the work (start_daemon.sh) under cdrun exec where cdrun
+// is on PATH, the same work directly where it is not.
+TEST_F(HookExamplesTest, ApplicationStartRunsTheWorkUnderCdrunExecWhereCdrunIsInstalled) {
+  dir_.write("bin/.keep", "");
+  ASSERT_EQ(::symlink(CDRUN_BINARY, path("bin/cdrun").c_str()), 0);
+  WrapperOptions options = app_env();
+  options.env.push_back("APP_PORT=" + std::to_string(free_port()));
+  options.env.push_back("HOOK_LOG=" + path("logs/hooks.log"));
+  options.env.push_back("PATH=" + path("bin") + ":/usr/bin:/bin");
+  const WrapperRun start = script(example("application_start.sh"), options);
+  EXPECT_EQ(start.exit_code, 0) << start.err;
+  EXPECT_EQ(start.out, "started\n");
+  EXPECT_TRUE(start.output_closed);
+  // Only cdrun exec writes the hook log, in the agent's scripts.log format.
+  EXPECT_THAT(read_text(path("logs/hooks.log")), HasSubstr("[stdout]started\n"));
+  const int pid = wait_for_pid(path("app.pid"));
+  ASSERT_GT(pid, 0);
+  EXPECT_EQ(script(example("stop_service.sh"), options).exit_code, 0);
+  EXPECT_TRUE(wait_until([&] { return !process_alive(pid); }, milliseconds(5000)));
+}
+
+TEST_F(HookExamplesTest, ApplicationStartRunsTheWorkDirectlyWithoutCdrun) {
+  if (exists("/usr/bin/cdrun") || exists("/bin/cdrun")) GTEST_SKIP() << "cdrun is installed in /usr/bin or /bin";
+  WrapperOptions options = app_env();
+  options.env.push_back("APP_PORT=" + std::to_string(free_port()));
+  options.env.push_back("HOOK_LOG=" + path("logs/hooks.log"));
+  options.env.push_back("PATH=/usr/bin:/bin");
+  const WrapperRun start = script(example("application_start.sh"), options);
+  EXPECT_EQ(start.exit_code, 0) << start.err;
+  EXPECT_EQ(start.out, "started\n");
+  EXPECT_FALSE(exists(path("logs/hooks.log")));
+  const int pid = wait_for_pid(path("app.pid"));
+  ASSERT_GT(pid, 0);
+  EXPECT_EQ(script(example("stop_service.sh"), options).exit_code, 0);
+  EXPECT_TRUE(wait_until([&] { return !process_alive(pid); }, milliseconds(5000)));
+}
+
 TEST_F(HookExamplesTest, HealthCheckAgainstAClosedPortFailsAfterRetries) {
   WrapperOptions options;
   const std::string url = "http://127.0.0.1:" + std::to_string(free_port()) + "/";

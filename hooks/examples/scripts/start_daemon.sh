@@ -2,11 +2,7 @@
 # ApplicationStart: starts the service fully detached: its own session, and stdin, stdout and
 # stderr away from the agent's pipes. Without the redirects the agent waits for the daemon to
 # close them and the hook hangs until its timeout ("failed to close STDOUT").
-#
-# On hosts with cdrun, a hook can run its work under `cdrun exec`, which names any process that
-# keeps the output open and, with --detach-lingering, returns instead of hanging:
-#   exec cdrun exec --timeout 50 --log /var/log/cdrun-example/hooks.log --detach-lingering \
-#     -- "$(dirname "$0")/real_start.sh"
+# The appspec runs it through application_start.sh, under `cdrun exec` where cdrun is installed.
 set -euo pipefail
 app=${APP_PREFIX:-/opt/cdrun-example}/app
 log=${APP_LOG:-/tmp/cdrun-example.log}
