@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "appspec/core/spelling.h"  // did_you_mean, for the hints
+
 namespace cdrun {
 
 enum class Severity { note, warning, error };
@@ -36,8 +38,5 @@ Diagnostic make_diagnostic(Severity severity, std::string code, std::string mess
 
 bool has_errors(const Diagnostics& diagnostics);
 bool has_warnings(const Diagnostics& diagnostics);
-
-// Levenshtein-based suggestion: the candidate closest to `word`, or "" if none is close enough.
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace cdrun

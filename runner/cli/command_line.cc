@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "runner/cli/cli_error.h"
-#include "runner/cli/spelling.h"
+#include "appspec/core/spelling.h"
 
 namespace cdrun {
 namespace {
@@ -41,8 +41,9 @@ std::string unknown_option_message(const std::string& argument) {
 void write_unknown_subcommand(std::ostream& err, const std::string& program, const std::string& word,
                               const std::vector<std::string>& choices) {
   err << program << ": unknown subcommand '" << word << "'";
-  if (std::optional<std::string> meant = closest_word(word, choices)) {
-    err << "; did you mean '" << *meant << "'?";
+  const std::string meant = did_you_mean(word, choices);
+  if (!meant.empty()) {
+    err << "; did you mean '" << meant << "'?";
   } else {
     err << " (" << one_of(choices) << ")";
   }

@@ -7,7 +7,7 @@
 #include "runner/cli/cdrun_main.h"
 #include "runner/cli/command_line.h"
 #include "runner/cli/deploy_start.h"
-#include "runner/cli/spelling.h"
+#include "appspec/core/spelling.h"
 
 namespace cdrun {
 namespace {
@@ -21,16 +21,19 @@ TEST(EditDistance, CountsInsertionsDeletionsReplacementsAndSwaps) {
   EXPECT_EQ(edit_distance("abc", ""), 3u);
 }
 
-TEST(ClosestWord, SuggestsOnlyAWordCloseToWhatWasTyped) {
+TEST(DidYouMean, SuggestsOnlyAWordCloseToWhatWasTyped) {
   const std::vector<std::string> subcommands{"validate", "deploy", "plan", "status", "exec", "role", "onprem"};
-  EXPECT_EQ(closest_word("deplyo", subcommands), "deploy");
-  EXPECT_EQ(closest_word("stauts", subcommands), "status");
-  EXPECT_EQ(closest_word("valdiate", subcommands), "validate");
-  EXPECT_EQ(closest_word("rendr", {"render"}), "render");
-  EXPECT_EQ(closest_word("renw", {"configure", "renew"}), "renew");
-  EXPECT_EQ(closest_word("frobnicate", {"configure", "renew"}), std::nullopt);
+  EXPECT_EQ(did_you_mean("deplyo", subcommands), "deploy");
+  EXPECT_EQ(did_you_mean("stauts", subcommands), "status");
+  EXPECT_EQ(did_you_mean("valdiate", subcommands), "validate");
+  EXPECT_EQ(did_you_mean("rendr", {"render"}), "render");
+  EXPECT_EQ(did_you_mean("renw", {"configure", "renew"}), "renew");
+  EXPECT_EQ(did_you_mean("frobnicate", {"configure", "renew"}), "");
   // One letter is three edits from "exec": too far to be a typo of it.
-  EXPECT_EQ(closest_word("x", subcommands), std::nullopt);
+  EXPECT_EQ(did_you_mean("x", subcommands), "");
+  // Case is nearly free, and a swap of two neighbours is one edit, as in appspec hints.
+  EXPECT_EQ(did_you_mean("Deploy", subcommands), "deploy");
+  EXPECT_EQ(did_you_mean("ApplicationStrat", {"ApplicationStop", "ApplicationStart"}), "ApplicationStart");
 }
 
 TEST(UsageMessages, NameTheCommandAndWhereToReadMore) {

@@ -1,8 +1,19 @@
-#include "runner/cli/spelling.h"
+#include "appspec/core/spelling.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace cdrun {
+
+namespace {
+
+std::string lowercase(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
 
 size_t edit_distance(const std::string& from, const std::string& to) {
   // Optimal string alignment: Levenshtein's table plus the swap of two adjacent letters.
@@ -24,18 +35,21 @@ size_t edit_distance(const std::string& from, const std::string& to) {
   return at(rows - 1, cols - 1);
 }
 
-std::optional<std::string> closest_word(const std::string& word, const std::vector<std::string>& candidates) {
-  const size_t allowed = std::clamp<size_t>(word.size() / 3, 1, 3);
-  std::optional<std::string> best;
-  size_t best_distance = allowed + 1;
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  if (word.empty() || word.size() > 64) return {};
+  const std::string lowered = lowercase(word);
+  std::string best;
+  size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
-    const size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
+    // Case differences count as nearly free: "applicationstart" is clearly ApplicationStart.
+    size_t distance = lowercase(candidate) == lowered ? 0 : edit_distance(lowered, lowercase(candidate));
+    if (best.empty() || distance < best_distance) {
       best = candidate;
       best_distance = distance;
     }
   }
-  return best;
+  const size_t limit = std::max<size_t>(2, word.size() / 3);
+  return best_distance <= limit ? best : std::string{};
 }
 
 }  // namespace cdrun
