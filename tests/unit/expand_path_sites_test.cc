@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "bundle_test_support.h"
 #include "runner/cli/deploy_checks.h"
@@ -89,46 +90,46 @@ class NeverLaunched : public ProcessLauncher {
   }
 };
 
-TEST(ExpandPathSites, MissingScriptIsNamedByItsNormalisedAbsolutePath) {
-  TempDir tmp;
-  HomeForTest home("/home/tester");
-  tmp.write("root/grp/d-123456789-local/deployment-archive/appspec.yml",
-            "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/./../scripts//gone.sh\n");
+// Runs AfterInstall of deployment grp/d-123456789-local under `root_dir`, whose appspec lists one
+// script at `location` that the archive does not hold; returns that script's report.
+ScriptReport missing_script_report(const TempDir& tmp, const std::string& root_dir, const std::string& location) {
   HookRequest request;
   request.event = "AfterInstall";
-  request.layout.root_dir = tmp.path() + "//root/./";
+  request.layout.root_dir = root_dir;
   request.layout.group_id = "grp";
   request.layout.deployment_id = "d-123456789-local";
   request.appspec_filename = "appspec.yml";
+  std::ofstream(request.layout.root_dir + "/grp/d-123456789-local/deployment-archive/appspec.yml")
+      << "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: " << location << "\n";
   NeverLaunched launcher;
   ScriptsLog scripts_log(tmp / "scripts.log");
   AgentLog agent_log;
   const HookReport report = run_hook_event(request, launcher, scripts_log, nullptr, agent_log);
-  ASSERT_EQ(report.scripts.size(), 1u);
-  EXPECT_EQ(report.scripts[0].agent_error_code, 1);
-  EXPECT_EQ(report.scripts[0].reason, "Script does not exist at specified location: " + tmp.path() +
-                                          "/root/grp/d-123456789-local/deployment-archive/scripts/gone.sh");
+  if (report.scripts.size() != 1u) {
+    ADD_FAILURE() << "expected one script report, got " << report.scripts.size();
+    return {};
+  }
+  return report.scripts[0];
+}
+
+TEST(ExpandPathSites, MissingScriptIsNamedByItsNormalisedAbsolutePath) {
+  TempDir tmp;
+  HomeForTest home("/home/tester");
+  tmp.write("root/grp/d-123456789-local/deployment-archive/appspec.yml", "");
+  const ScriptReport script = missing_script_report(tmp, tmp.path() + "//root/./", "scripts/./../scripts//gone.sh");
+  EXPECT_EQ(script.agent_error_code, 1);
+  EXPECT_EQ(script.reason, "Script does not exist at specified location: " + tmp.path() +
+                               "/root/grp/d-123456789-local/deployment-archive/scripts/gone.sh");
 }
 
 TEST(ExpandPathSites, MissingScriptUnderARelativeRootIsNamedFromTheWorkingDirectory) {
   TempDir tmp;
-  tmp.write("rel/grp/d-123456789-local/deployment-archive/appspec.yml",
-            "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: gone.sh\n");
+  tmp.write("rel/grp/d-123456789-local/deployment-archive/appspec.yml", "");
   WorkingDirectoryForTest cwd(tmp.path());
   ASSERT_TRUE(cwd.ok());
-  HookRequest request;
-  request.event = "AfterInstall";
-  request.layout.root_dir = "rel";
-  request.layout.group_id = "grp";
-  request.layout.deployment_id = "d-123456789-local";
-  request.appspec_filename = "appspec.yml";
-  NeverLaunched launcher;
-  ScriptsLog scripts_log(tmp / "scripts.log");
-  AgentLog agent_log;
-  const HookReport report = run_hook_event(request, launcher, scripts_log, nullptr, agent_log);
-  ASSERT_EQ(report.scripts.size(), 1u);
-  EXPECT_EQ(report.scripts[0].reason, "Script does not exist at specified location: " + tmp.path() +
-                                          "/rel/grp/d-123456789-local/deployment-archive/gone.sh");
+  const ScriptReport script = missing_script_report(tmp, "rel", "gone.sh");
+  EXPECT_EQ(script.reason, "Script does not exist at specified location: " + tmp.path() +
+                               "/rel/grp/d-123456789-local/deployment-archive/gone.sh");
 }
 
 }  // namespace
