@@ -38,22 +38,6 @@ struct HeaderListDeleter {
 
 }  // namespace
 
-std::string percent_encode(const std::string& value) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
-}
-
 AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost& request,
                                   const SigV4Credentials& credentials, const AuthorizationHook& hook) {
   static std::once_flag global_init;

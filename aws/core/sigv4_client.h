@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "aws/core/aws_errors.h"
+#include "aws/core/sigv4_signer.h"
 
 namespace cdrun::aws {
 
@@ -45,8 +46,5 @@ using AuthorizationHook = std::function<void(const std::string&)>;
 // Any HTTP answer, error statuses included, is a value; only "no answer" is a failure (kNetwork).
 AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost& request,
                                   const SigV4Credentials& credentials, const AuthorizationHook& hook = {});
-
-// RFC 3986 percent-encoding of everything but unreserved characters, as SigV4 and form bodies need.
-std::string percent_encode(const std::string& value);
 
 }  // namespace cdrun::aws
