@@ -2,8 +2,11 @@
 // deploy <= 2.0x `cp -a`, a redeploy <= 2.5x; codedeploy-local takes 5.6x), and the peak RSS of
 // cdrun while a hook writes 1 GiB to stdout (target <= 32 MiB). Prints figures; never fails.
 //
-//   bench/deploy_bench [RUNS] [SCALE]   (defaults: 3 runs, scale 1; SCALE multiplies file counts
-//                                         and the hook's output size, for quick runs)
+//   bench/deploy_bench [RUNS] [SCALE] [--cdrun PATH]...   (defaults: 3 runs, scale 1, the build's cdrun;
+//        SCALE multiplies file counts and the hook's output size, for quick runs)
+//
+// With several --cdrun (the dynamic build and the static release binary) the table is measured for
+// each in turn and a last table gives the later binaries' medians as ratios to the first one's.
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -101,11 +104,12 @@ unsigned long long free_bytes(const fs::path& path) {
 
 struct Bench {
   fs::path work, dest, config, output;
+  std::string binary = CDRUN_BINARY;
   int runs;
   int failures = 0;
 
   std::vector<std::string> deploy_argv(const fs::path& root, const fs::path& bundle, const char* type) const {
-    return {CDRUN_BINARY, "deploy", "--root-dir", root.string(), "-c", config.string(), "-l", bundle.string(), "-t", type};
+    return {binary, "deploy", "--root-dir", root.string(), "-c", config.string(), "-l", bundle.string(), "-t", type};
   }
 
   // Reports a failed child once with the tail of its output, so a broken figure is not taken for a slow one.
@@ -121,7 +125,10 @@ struct Bench {
   }
 
   // Baseline, fresh deploy and redeploy interleaved per run, so machine noise hits all three alike.
-  void measure(const char* label, const fs::path& bundle, const char* type) {
+  struct Medians {
+    double fresh, redeploy;
+  };
+  Medians measure(const char* label, const fs::path& bundle, const char* type) {
     const fs::path root = work / "root", copy = work / "copy";
     std::vector<double> fresh, redeploy, baseline;
     const bool tgz = std::string(type) == "tgz";
@@ -144,6 +151,7 @@ struct Bench {
     const double f = median(fresh), r = median(redeploy), b = median(baseline);
     std::printf("%-18s %-9s %9.3f %10.3f  %-8s %8.3f %9.2fx %9.2fx   %s\n", label, type, f, r, tgz ? "tar xzf" : "cp -a", b,
                 f / b, r / b, tgz ? "(none)" : "fresh <= 2.0x, redeploy <= 2.5x");
+    return {f, r};
   }
 };
 
@@ -179,8 +187,14 @@ void hook_output_case(Bench& bench, double scale) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int runs = std::max(1, argc > 1 ? std::atoi(argv[1]) : 3);
-  const double scale = argc > 2 ? std::atof(argv[2]) : 1.0;
+  std::vector<std::string> numbers, binaries;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--cdrun" && i + 1 < argc) binaries.push_back(argv[++i]);
+    else numbers.push_back(argv[i]);
+  }
+  if (binaries.empty()) binaries.push_back(CDRUN_BINARY);
+  const int runs = std::max(1, numbers.size() > 0 ? std::atoi(numbers[0].c_str()) : 3);
+  const double scale = numbers.size() > 1 ? std::atof(numbers[1].c_str()) : 1.0;
   const int small_files = std::max(1, static_cast<int>(20000 * scale));
   const int large_files = std::max(1, static_cast<int>(2000 * scale));
   const bool shm = fs::is_directory("/dev/shm");
@@ -206,16 +220,32 @@ int main(int argc, char** argv) {
 
   const std::string small_label = std::to_string(small_files) + " x 64-256 B";
   const std::string large_label = std::to_string(large_files) + " x 100 KiB";
-  std::printf("\n%-18s %-9s %9s %10s  %-8s %8s %10s %10s   %s\n", "bundle", "type", "fresh s", "redeploy s", "baseline",
-              "base s", "fresh/b", "redep/b", "targets");
-  bench.measure(small_label.c_str(), small, "directory");
-  bench.measure(small_label.c_str(), bench.work / "small.tgz", "tgz");
-  bench.measure(large_label.c_str(), large, "directory");
-  bench.measure(large_label.c_str(), bench.work / "large.tgz", "tgz");
+  std::vector<std::vector<Bench::Medians>> tables;
+  for (const std::string& binary : binaries) {
+    bench.binary = binary;
+    std::printf("\n%s (%ju bytes)\n", binary.c_str(), static_cast<uintmax_t>(fs::file_size(binary)));
+    std::printf("%-18s %-9s %9s %10s  %-8s %8s %10s %10s   %s\n", "bundle", "type", "fresh s", "redeploy s", "baseline",
+                "base s", "fresh/b", "redep/b", "targets");
+    tables.push_back({bench.measure(small_label.c_str(), small, "directory"),
+                      bench.measure(small_label.c_str(), bench.work / "small.tgz", "tgz"),
+                      bench.measure(large_label.c_str(), large, "directory"),
+                      bench.measure(large_label.c_str(), bench.work / "large.tgz", "tgz")});
+  }
   std::printf("(a fresh directory deploy copies the tree twice by the agent's design: bundle -> deployment-archive,\n"
               " then archive -> destination; codedeploy-local takes 5.6x cp -a)\n");
+  const char* const rows[] = {"small directory", "small tgz", "large directory", "large tgz"};
+  for (size_t b = 1; b < binaries.size(); ++b) {
+    std::printf("\n%s against %s (median ratios; <= 1.00 = no slower):\n", binaries[b].c_str(), binaries[0].c_str());
+    for (size_t r = 0; r < 4; ++r)
+      std::printf("  %-16s fresh %5.2f   redeploy %5.2f\n", rows[r], tables[b][r].fresh / tables[0][r].fresh,
+                  tables[b][r].redeploy / tables[0][r].redeploy);
+  }
 
-  hook_output_case(bench, scale);
+  for (const std::string& binary : binaries) {
+    bench.binary = binary;
+    std::printf("\n[%s]", binary.c_str());
+    hook_output_case(bench, scale);
+  }
   if (bench.failures > 0) std::printf("\n%d child process(es) failed; their figures are not meaningful\n", bench.failures);
   fs::remove_all(bench.work);
   return 0;

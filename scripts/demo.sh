@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: build cdrun and the sample app, validate the sample app's CodeDeploy bundle, deploy
+# The main job: build cdrun and the sample app (nothing else), validate the sample app's CodeDeploy bundle, deploy
 # it with `cdrun deploy` into a private deployment root with nginx on a free loopback port in
 # front, check /health through nginx, deploy a second revision (whose ApplicationStop runs the
 # FIRST revision's script), show where every log is, then validate a deliberately broken bundle
@@ -37,8 +37,9 @@ fail() {
 trap 'echo "demo: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 if $build; then
-  step "build (scripts/setup.sh $build_dir)"
-  scripts/setup.sh "$build_dir"
+  # Only what the demo runs: cdrun and the sample app with its bundle (the tests are the test command's).
+  step "build cdrun and the sample app (scripts/setup.sh $build_dir)"
+  CDRUN_TARGETS="cdrun sample-app-bundle" scripts/setup.sh "$build_dir"
 fi
 build_dir=$(cd "$build_dir" && pwd)
 cdrun=$build_dir/runner/cdrun

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the fully static release binary of cdrun for one architecture and checks that it is static.
+# Usage: scripts/build_static.sh x86_64|aarch64 [BUILD_DIR]     (default BUILD_DIR: build-static-ARCH)
+# The binary is BUILD_DIR/runner/cdrun. aarch64 is cross-built with Debian's aarch64 toolchain and arm64
+# multiarch -dev packages (installed here when missing, as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/packages.sh
+
+arch=${1:?usage: scripts/build_static.sh x86_64|aarch64 [BUILD_DIR]}
+build_dir=${2:-build-static-$arch}
+cmake_args=(-DCDRUN_STATIC=ON -DCMAKE_BUILD_TYPE=Release)
+case $arch in
+  x86_64)
+    ensure_packages build-essential cmake pkg-config file libboost1.81-dev nlohmann-json3-dev libcli11-dev \
+      $(static_build_packages amd64)
+    ;;
+  aarch64)
+    ensure_packages build-essential cmake pkg-config file g++-aarch64-linux-gnu libboost1.81-dev \
+      nlohmann-json3-dev libcli11-dev $(static_build_packages arm64)
+    cmake_args+=(-DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/aarch64-linux-gnu.cmake")
+    ;;
+  *) echo "build_static: unknown architecture '$arch' (x86_64 or aarch64)" >&2; exit 2 ;;
+esac
+
+cmake -S . -B "$build_dir" "${cmake_args[@]}" ${CDRUN_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build_dir" -j"$(nproc)" --target cdrun
+
+binary=$build_dir/runner/cdrun
+# Fully static means no program interpreter and no dynamic section (so no NEEDED library).
+if readelf -lW "$binary" | grep -q 'INTERP'; then
+  echo "build_static: $binary has a program interpreter: it is not static" >&2
+  exit 1
+fi
+if readelf -dW "$binary" | grep -q 'NEEDED'; then
+  echo "build_static: $binary needs shared libraries:" >&2
+  readelf -dW "$binary" | grep NEEDED >&2
+  exit 1
+fi
+expected_machine=$([ "$arch" = x86_64 ] && echo 'X86-64' || echo 'AArch64')
+if ! readelf -hW "$binary" | grep -q "Machine: *.*$expected_machine"; then
+  echo "build_static: $binary is not an $arch binary:" >&2
+  readelf -hW "$binary" | grep Machine >&2
+  exit 1
+fi
+echo "build_static: $binary: static $arch, $(stat -c %s "$binary") bytes"
