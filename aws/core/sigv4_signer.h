@@ -31,6 +31,9 @@ struct SigningKeyParts {
 // header list, hex SHA-256 of the body), lines joined by '\n'.
 std::string canonical_request(const RequestToSign& request);
 
+// The SignedHeaders list of a request: its header names lowercased, sorted, each once, joined by ';'.
+std::string signed_headers(const RequestToSign& request);
+
 // Step 2: "AWS4-HMAC-SHA256\n<amz_date>\n<date>/<region>/<service>/aws4_request\n<hex sha256(canonical)>".
 std::string string_to_sign(const std::string& canonical, const SigningKeyParts& key);
 
