@@ -23,6 +23,19 @@ bool use_color(const std::string& choice) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+void write_report(std::ostream& out, const Report& report, const std::string& format, bool color) {
+  if (format == "json") {
+    write_json(out, report);
+  } else if (format == "junit") {
+    write_junit(out, report);
+  } else if (format == "sarif") {
+    write_sarif(out, report);
+  } else {
+    write_text(out, report, TextStyle{color});
+  }
+  out.flush();
+}
+
 }  // namespace
 
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
@@ -36,12 +49,17 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   request.bundle_type = options.bundle_type;
 
   ValidationResult result = validate_target(request);
-  if (!result.error.empty()) {
-    err << format_cli_error(result.error) << "\n";
-    return kExitUsage;
-  }
   Report report;
   report.target = options.path;
+  if (!result.error.empty()) {
+    err << format_cli_error(result.error) << "\n";
+    // json, junit and sarif are read by CI report steps, which reject an empty file.
+    report.read_error = result.error;
+    if (options.platform) report.platform = *options.platform;
+    report.strict = options.strict;
+    if (options.format != "text") write_report(out, report, options.format, false);
+    return kExitUsage;
+  }
   report.platform = platform_name(result.platform);
   report.strict = options.strict;
   report.diagnostics = std::move(result.diagnostics);
@@ -54,16 +72,7 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     agent.agent_os = result.agent->os == AgentOs::windows ? "windows" : "linux";
     report.agent = agent;
   }
-  if (options.format == "json") {
-    write_json(out, report);
-  } else if (options.format == "junit") {
-    write_junit(out, report);
-  } else if (options.format == "sarif") {
-    write_sarif(out, report);
-  } else {
-    write_text(out, report, TextStyle{use_color(options.color)});
-  }
-  out.flush();
+  write_report(out, report, options.format, use_color(options.color));
   return report.valid() ? kExitOk : kExitInvalid;
 }
 

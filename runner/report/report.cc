@@ -7,7 +7,7 @@
 namespace cdrun {
 
 bool Report::valid() const {
-  return std::none_of(diagnostics.begin(), diagnostics.end(),
+  return read_error.empty() && std::none_of(diagnostics.begin(), diagnostics.end(),
                       [this](const Diagnostic& d) { return report_detail::fails(*this, d); });
 }
 

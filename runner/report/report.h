@@ -25,8 +25,11 @@ struct Report {
   bool strict = false;                 // warnings count as failures
   // Text of the files named by diagnostics, for showing the offending line under a message.
   std::map<std::string, std::string> sources;
+  // Why the target could not be read at all ("" when it was). The machine formats still write a
+  // whole document saying so, because a CI report step fails on an empty or missing file.
+  std::string read_error;
 
-  bool valid() const;                  // no errors (and, with strict, no warnings)
+  bool valid() const;                  // read, no errors (and, with strict, no warnings)
 };
 
 struct TextStyle {

@@ -37,8 +37,9 @@ void write_json(std::ostream& out, const Report& report) {
   Json json;
   json["target"] = report.target;
   json["valid"] = report.valid();
-  json["platform"] = report.platform;
+  json["platform"] = report.platform.empty() ? Json(nullptr) : Json(report.platform);
   json["strict"] = report.strict;
+  if (!report.read_error.empty()) json["error"] = report.read_error;
   if (report.agent) json["agent"] = agent_json(*report.agent);
   json["diagnostics"] = Json::array();
   for (const Diagnostic& d : report_detail::sorted_diagnostics(report.diagnostics)) {

@@ -73,7 +73,7 @@ void write_testcase(std::ostream& out, const Report& report, const Diagnostic& d
 
 void write_junit(std::ostream& out, const Report& report) {
   const Diagnostics diagnostics = report_detail::sorted_diagnostics(report.diagnostics);
-  int failures = 0;
+  int failures = report.read_error.empty() ? 0 : 1;
   for (const Diagnostic& d : diagnostics) failures += report_detail::fails(report, d) ? 1 : 0;
   const size_t tests = diagnostics.empty() ? 1 : diagnostics.size();
   const std::string counts =
@@ -82,7 +82,11 @@ void write_junit(std::ostream& out, const Report& report) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"cdrun validate\"" << counts << ">\n";
   out << "  <testsuite name=\"" << attr(report.target) << "\"" << counts << ">\n";
-  if (diagnostics.empty()) {
+  if (!report.read_error.empty()) {
+    out << "    <testcase classname=\"cdrun.validate\" name=\"" << attr(report.target + " can be read") << "\">\n"
+        << "      <failure message=\"" << attr(report.read_error) << "\" type=\"error\">" << body(report.read_error)
+        << "</failure>\n    </testcase>\n";
+  } else if (diagnostics.empty()) {
     out << "    <testcase classname=\"cdrun.validate\" name=\"" << attr(report.target + " is valid") << "\"/>\n";
   }
   for (const Diagnostic& d : diagnostics) write_testcase(out, report, d);

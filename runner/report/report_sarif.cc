@@ -108,6 +108,14 @@ void write_sarif(std::ostream& out, const Report& report) {
   Json run;
   run["tool"] = {{"driver", driver}};
   run["results"] = results;
+  if (!report.read_error.empty()) {
+    // SARIF's way of saying the tool did not get to analyse anything (§3.20.14, §3.58).
+    Json notification;
+    notification["level"] = "error";
+    notification["message"] = {{"text", report.read_error}};
+    run["invocations"] = Json::array({{{"executionSuccessful", false},
+                                       {"toolExecutionNotifications", Json::array({notification})}}});
+  }
   Json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
