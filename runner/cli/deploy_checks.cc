@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <climits>
+#include <cstring>
 
 #include "appspec/core/lifecycle_events.h"
+#include "runner/fs/filesystem.h"
 #include "runner/fs/ruby_paths.h"
 #include "runner/layout/deployment_layout.h"
 
@@ -65,6 +68,25 @@ std::string appspec_presence_error(const std::string& location, const std::optio
          "file in its root directory";
 }
 
+const char* archive_description(BundleKind kind) {
+  switch (kind) {
+    case BundleKind::zip: return "a zip archive";
+    case BundleKind::tgz: return "a gzip-compressed tar archive";
+    case BundleKind::tar: return "a tar archive";
+    case BundleKind::directory: break;
+  }
+  return "a directory";
+}
+
+// -t defaults to directory, as in codedeploy-local, so `-l app.tgz` alone is refused; this names
+// the -t the file needs, judged as `validate` judges an archive. "" when it is none of them.
+std::string archive_type_hint(const std::string& location, const std::string& local) {
+  const OpenedBundle opened = open_bundle(local);
+  if (!opened.bundle || opened.bundle->kind() == BundleKind::directory) return {};
+  const BundleKind kind = opened.bundle->kind();
+  return location + " is " + archive_description(kind) + ": add -t " + bundle_kind_name(kind);
+}
+
 }  // namespace
 
 DeployCheck check_deploy_options(const DeployOptions& options, const std::string& cwd) {
@@ -102,6 +124,7 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
   }
   if (type == "directory" && !is_directory(local)) {
     check.error = "location " + location + " is specified with type directory but it is a file";
+    check.hint = archive_type_hint(location, local);
     return check;
   }
   if (type != "directory" && is_directory(local)) {
@@ -127,13 +150,34 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
 AgentConfigLoad resolve_deploy_config(const DeployOptions& options) {
   AgentConfigLoad load = load_agent_config(options.agent_configuration_file, kDefaultAgentConfig);
   if (!load.error.empty()) return load;
-  if (options.root_dir) load.config.root_dir = *options.root_dir;
+  if (options.root_dir) {
+    load.config.root_dir = *options.root_dir;
+    // A :log_dir: the user's own -c file sets stays; the installed agent's (the default file) is
+    // for its own root, which --root-dir has just replaced.
+    const bool log_dir_chosen = options.agent_configuration_file &&
+                                load.config.log_dir_source == *options.agent_configuration_file;
+    if (!log_dir_chosen) load.config.log_dir = log_dir_under_root(*options.root_dir);
+  }
   apply_default_locations(load.config, ::geteuid() == 0);
   if (!archives_to_retain(load.config)) {
     load.error = "Invalid configuration :max_revision=" + load.config.max_revisions_text +
                  " (the agent would signal its parent process and go on; cdrun stops)";
   }
   return load;
+}
+
+std::string create_per_user_directory(const std::string& dir) {
+  if (dir.empty()) return {};
+  std::string mkdir_error;
+  if (download::make_directories(dir, &mkdir_error)) return {};
+  const int reason = errno;
+  return "cannot create the per-user directory " + dir + " (" + std::strerror(reason) +
+         "): set XDG_STATE_HOME or HOME to a directory you can write, or pass --root-dir DIR to deploy under DIR";
+}
+
+std::string permission_hint(int error_number) {
+  if (error_number != EACCES && error_number != EPERM && error_number != EROFS) return {};
+  return "run as root, or pass --root-dir DIR to deploy into a directory you can write";
 }
 
 std::string process_working_directory() {

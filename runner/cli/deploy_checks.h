@@ -19,6 +19,7 @@ struct LocalBundle {
 struct DeployCheck {
   std::optional<LocalBundle> bundle;
   std::string error;  // the agent's ValidationError message (printed as "ERROR: <message>")
+  std::string hint = {};  // cdrun's advice printed after it as "hint: <hint>" ("" for none)
 };
 
 // `cwd` is the process working directory, the default bundle location.
@@ -26,8 +27,17 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
 
 // The agent configuration deploy and plan use: -c (else the default file), --root-dir over
 // :root_dir:, the defaults for what is unset, and a valid :max_revisions:. `error` is the message
-// printed as "ERROR: <message>".
+// printed as "ERROR: <message>". With --root-dir the local deployment log goes under the root too,
+// unless the -c file sets :log_dir:.
 AgentConfigLoad resolve_deploy_config(const DeployOptions& options);
+
+// Creates AgentConfig::per_user_dir (nothing to do when empty). "" on success, else one sentence
+// naming the directory, the reason and the way out (a writable XDG_STATE_HOME or HOME, --root-dir).
+std::string create_per_user_directory(const std::string& dir);
+
+// The advice for a deployment root or log directory refused with `error_number`: only for
+// EACCES, EPERM and EROFS, where running as root or choosing --root-dir helps; "" otherwise.
+std::string permission_hint(int error_number);
 
 std::string process_working_directory();
 BundleKind bundle_kind_of(const std::string& type);  // tgz | tar | zip | directory

@@ -45,9 +45,15 @@ class RootLock {
     if (fd_ >= 0) ::close(fd_);
   }
   std::string acquire(const std::string& root_dir, const std::string& lock_file) {
-    if (std::string mkdir_error; !download::make_directories(root_dir, &mkdir_error)) return mkdir_error;
+    if (std::string mkdir_error; !download::make_directories(root_dir, &mkdir_error)) {
+      failure_errno_ = errno;
+      return mkdir_error;
+    }
     fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) return "cannot open " + lock_file + ": " + std::strerror(errno);
+    if (fd_ < 0) {
+      failure_errno_ = errno;
+      return "cannot open " + lock_file + ": " + std::strerror(failure_errno_);
+    }
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       char holder[32] = {0};
       ssize_t n = ::pread(fd_, holder, sizeof holder - 1, 0);
@@ -60,8 +66,12 @@ class RootLock {
     return {};
   }
 
+  // The errno of a root that could not be created or opened; 0 when the lock was busy or taken.
+  int failure_errno() const { return failure_errno_; }
+
  private:
   int fd_ = -1;
+  int failure_errno_ = 0;
 };
 
 }  // namespace
@@ -77,13 +87,20 @@ int run_deploy_command(const std::vector<std::string>& args, DeployDialect diale
   AgentConfigLoad config = resolve_deploy_config(options);
   if (!config.error.empty()) return print_deploy_error(out, config.error);
   const int retain = *archives_to_retain(config.config);
+  if (std::string refused = create_per_user_directory(config.config.per_user_dir); !refused.empty()) {
+    return print_deploy_error(out, refused);
+  }
   AgentLog agent_log;
   std::string log_error;
-  if (!agent_log.open(config.config.log_dir, config.config.program_name, &log_error)) return print_deploy_error(out, log_error);
+  if (!agent_log.open(config.config.log_dir, config.config.program_name, &log_error)) {
+    // AgentLog::open leaves errno as the failed mkdir or fopen set it.
+    const int reason = errno;
+    return print_deploy_error(out, log_error, permission_hint(reason));
+  }
 
   const std::string cwd = process_working_directory();
   DeployCheck check = check_deploy_options(options, cwd);
-  if (!check.bundle) return print_deploy_error(out, check.error);
+  if (!check.bundle) return print_deploy_error(out, check.error, check.hint);
 
   DeploymentInput input;
   input.layout.root_dir = config.config.root_dir;
@@ -91,7 +108,9 @@ int run_deploy_command(const std::vector<std::string>& args, DeployDialect diale
   input.layout.deployment_id = new_deployment_id();
   input.layout.program_name = config.config.program_name;
   RootLock lock;
-  if (std::string busy = lock.acquire(input.layout.root_dir, input.layout.lock_file()); !busy.empty()) return print_deploy_error(out, busy);
+  if (std::string busy = lock.acquire(input.layout.root_dir, input.layout.lock_file()); !busy.empty()) {
+    return print_deploy_error(out, busy, permission_hint(lock.failure_errno()));
+  }
 
   input.bundle_path = check.bundle->path;
   input.bundle_kind = bundle_kind_of(check.bundle->type);

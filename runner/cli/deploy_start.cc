@@ -43,8 +43,9 @@ std::optional<int> start_deploy_command(const std::vector<std::string>& args, co
   return std::nullopt;
 }
 
-int print_deploy_error(std::ostream& out, const std::string& message) {
+int print_deploy_error(std::ostream& out, const std::string& message, const std::string& hint) {
   out << "ERROR: " << message << "\n";
+  if (!hint.empty()) out << "hint: " << hint << "\n";
   return 1;
 }
 

@@ -26,7 +26,8 @@ std::optional<int> start_deploy_command(const std::vector<std::string>& args, co
                                         const std::string& help_text, std::ostream& out, std::ostream& err,
                                         DeployOptions& options);
 
-// "ERROR: <message>" on `out`, as codedeploy-local reports what it refuses; returns 1.
-int print_deploy_error(std::ostream& out, const std::string& message);
+// "ERROR: <message>" on `out`, as codedeploy-local reports what it refuses, then cdrun's
+// "hint: <hint>" line when there is one; returns 1.
+int print_deploy_error(std::ostream& out, const std::string& message, const std::string& hint = {});
 
 }  // namespace cdrun

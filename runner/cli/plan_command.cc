@@ -38,7 +38,7 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
   if (!config.error.empty()) return print_deploy_error(out, config.error);
   const std::string cwd = process_working_directory();
   DeployCheck check = check_deploy_options(options, cwd);
-  if (!check.bundle) return print_deploy_error(out, check.error);
+  if (!check.bundle) return print_deploy_error(out, check.error, check.hint);
 
   PlanRequest request;
   request.root_dir = config.config.root_dir;

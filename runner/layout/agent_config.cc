@@ -9,6 +9,7 @@
 #include "appspec/yaml/psych_loader.h"
 #include "appspec/yaml/ruby_value.h"
 #include "appspec/yaml/yaml_tree.h"
+#include "runner/layout/deployment_layout.h"
 
 namespace cdrun {
 namespace {
@@ -39,7 +40,10 @@ std::string apply_file(const std::string& path, AgentConfig& config) {
     const std::string& name = key->text;
     const std::string text_value = value->type == ruby::Type::nil ? "" : ruby::to_s(*value);
     if (name == "root_dir") config.root_dir = text_value;
-    else if (name == "log_dir") config.log_dir = text_value;
+    else if (name == "log_dir") {
+      config.log_dir = text_value;
+      config.log_dir_source = text_value.empty() ? "" : path;
+    }
     else if (name == "program_name" && !text_value.empty()) config.program_name = text_value;
     else if (name == "max_revisions") config.max_revisions_text = text_value;
     else if (name == "enable_deployments_log") config.enable_deployments_log = value->truthy();
@@ -73,17 +77,24 @@ void apply_default_locations(AgentConfig& config, bool is_root) {
     if (config.log_dir.empty()) config.log_dir = "/var/log/aws/codedeploy-agent/";
     return;
   }
+  if (!config.root_dir.empty() && !config.log_dir.empty()) return;
   std::string state;
   if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) {
     state = xdg;
   } else if (const char* home = std::getenv("HOME"); home && *home) {
-    state = std::string(home) + "/.local/state";
+    std::string base = home;
+    // HOME=/ (a container started with -u UID) would otherwise give "//.local/state".
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    state = base + "/.local/state";
   } else {
     state = "/tmp";
   }
-  if (config.root_dir.empty()) config.root_dir = state + "/cdrun/deployment-root";
-  if (config.log_dir.empty()) config.log_dir = state + "/cdrun/log";
+  config.per_user_dir = state + "/cdrun";
+  if (config.root_dir.empty()) config.root_dir = config.per_user_dir + "/deployment-root";
+  if (config.log_dir.empty()) config.log_dir = config.per_user_dir + "/log";
 }
+
+std::string log_dir_under_root(const std::string& root_dir) { return join_path(root_dir, "deployment-logs"); }
 
 std::optional<int> archives_to_retain(const AgentConfig& config) {
   if (config.max_revisions_text.empty()) return 5;
