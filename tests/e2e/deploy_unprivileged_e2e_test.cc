@@ -13,22 +13,11 @@
 namespace cdrun::e2e {
 namespace {
 
-const char kSetpriv[] = "/usr/bin/setpriv";
 const std::string kCodedeployLocal = std::filesystem::path(CDRUN_BINARY).parent_path() / "codedeploy-local";
 
-// `program args...` as an unprivileged user (nobody when the tests run as root, else the test's
-// own user) with exactly the HOME given and no XDG_STATE_HOME.
-Outcome run_unprivileged(const std::string& program, const std::vector<std::string>& args, const std::string& home) {
-  std::vector<std::string> argv{"-u", "XDG_STATE_HOME", "HOME=" + home, program};
-  argv.insert(argv.end(), args.begin(), args.end());
-  if (::geteuid() != 0) return run_program("/usr/bin/env", argv);
-  argv.insert(argv.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/env"});
-  return run_program(kSetpriv, argv);
-}
-
-bool unprivileged_runs_possible() {
-  if (::geteuid() != 0) return true;
-  return ::access(kSetpriv, X_OK) == 0 && run_unprivileged(CDRUN_BINARY, {"--version"}, "/").exit_code == 0;
+// As run_unprivileged, with exactly the HOME given and no XDG_STATE_HOME.
+Outcome run_with_home(const std::string& program, const std::vector<std::string>& args, const std::string& home) {
+  return run_unprivileged(program, args, {"-u", "XDG_STATE_HOME", "HOME=" + home});
 }
 
 // A fixture whose directory nobody may enter and write, for runs through setpriv.
@@ -57,7 +46,7 @@ TEST(DeployUnprivilegedE2E, AnUnwritableHomeIsNamedWithTheReasonAndTheWaysOut) {
   for (const std::string& program : {std::string(CDRUN_BINARY), kCodedeployLocal}) {
     const std::vector<std::string> args = program == kCodedeployLocal ? std::vector<std::string>{"-l", bundle}
                                                                       : std::vector<std::string>{"deploy", "-l", bundle};
-    const Outcome run = run_unprivileged(program, args, "/");
+    const Outcome run = run_with_home(program, args, "/");
     EXPECT_EQ(run.exit_code, 1) << program;
     EXPECT_EQ(run.out, expected) << program;
   }
@@ -69,7 +58,7 @@ TEST(DeployUnprivilegedE2E, WithRootDirEverythingItWritesIsUnderTheRootAndHomeIs
   const DeployFixture& f = shared.f;
   const std::string bundle = write_hello_bundle(f);
   const std::string root = f.dir().path() + "/scratch-root";
-  const Outcome run = run_unprivileged(kCodedeployLocal, {"--root-dir", root, "-l", bundle}, "/");
+  const Outcome run = run_with_home(kCodedeployLocal, {"--root-dir", root, "-l", bundle}, "/");
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("AppSpec file valid. Local deployment successful\n"), std::string::npos) << run.out;
   const std::string local_log = f.read(root + "/deployment-logs/codedeploy-local.log");
@@ -101,7 +90,7 @@ TEST(DeployUnprivilegedE2E, AnUnwritableDeploymentRootSuggestsRootOrRootDir) {
   const std::string home = f.dir().path() + "/home";
   std::filesystem::create_directory(home);
   ::chmod(home.c_str(), 0777);
-  const Outcome run = run_unprivileged(CDRUN_BINARY, {"deploy", "-c", config, "-l", bundle}, home);
+  const Outcome run = run_with_home(CDRUN_BINARY, {"deploy", "-c", config, "-l", bundle}, home);
   ::chmod(opt.c_str(), 0755);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.out, "ERROR: cannot create directory " + opt + "/codedeploy-agent: Permission denied\n"

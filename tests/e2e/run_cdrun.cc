@@ -19,6 +19,21 @@ Outcome run_cdrun(const std::vector<std::string>& args, const std::vector<std::s
   return run_program(CDRUN_BINARY, args, env);
 }
 
+Outcome run_unprivileged(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env) {
+  std::vector<std::string> argv = env;
+  argv.push_back(program);
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (::geteuid() != 0) return run_program("/usr/bin/env", argv);
+  argv.insert(argv.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/env"});
+  return run_program("/usr/bin/setpriv", argv);
+}
+
+bool unprivileged_runs_possible() {
+  if (::geteuid() != 0) return true;
+  return ::access("/usr/bin/setpriv", X_OK) == 0 && run_unprivileged(CDRUN_BINARY, {"--version"}).exit_code == 0;
+}
+
 Outcome run_program(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env) {
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");

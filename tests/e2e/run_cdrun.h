@@ -17,6 +17,13 @@ Outcome run_cdrun(const std::vector<std::string>& args, const std::vector<std::s
 // The same for another program (argv[0] is `path`).
 Outcome run_program(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
+// `program args...` run through env(1) with `env` (NAME=VALUE, or "-u", NAME to remove one) as an
+// unprivileged user: nobody through setpriv when the tests run as root, else the test's own user.
+Outcome run_unprivileged(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env = {});
+// Whether run_unprivileged can run the built cdrun (as root: setpriv exists and nobody may run it).
+bool unprivileged_runs_possible();
+
 // A fresh temporary directory, removed with everything in it when the object goes away.
 class TempDir {
  public:
