@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that every include in runner/, appspec/ and aws/ points down the room graph.
+"""Checks that every include in runner/, appspec/, aws/ and host/ points down the room graph.
 
 A room is a folder whose CMakeLists.txt declares `cdrun_room(TARGET DEPENDS ... SUBDIRS ...)`
 (cmake/CdrunRoom.cmake). A file may include headers of its own room and of the rooms its room
@@ -16,7 +16,7 @@ import re
 import sys
 import tempfile
 
-TOPS = ("runner", "appspec", "aws")
+TOPS = ("runner", "appspec", "aws", "host")
 MAX_FILES, MAX_LINES = 30, 400
 ROOM_RE = re.compile(r"cdrun_room\(\s*(\w+)([^)]*)\)", re.S)
 INTERFACE_RE = re.compile(r"add_library\((\w+)\s+INTERFACE\)\s*target_link_libraries\(\1\s+INTERFACE([^)]*)\)", re.S)
