@@ -1,9 +1,10 @@
 #include "aws/core/environment.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
+
+#include "host/accounts/accounts.h"
 
 namespace cdrun::aws {
 
@@ -17,7 +18,7 @@ EnvLookup process_environment() {
 
 std::string home_directory(const EnvLookup& env) {
   if (std::optional<std::string> home = env("HOME")) return *home;
-  if (const passwd* entry = ::getpwuid(::geteuid()); entry && entry->pw_dir) return entry->pw_dir;
+  if (std::optional<accounts::UserAccount> user = accounts::find_user_by_uid(::geteuid())) return user->home;
   return "";
 }
 

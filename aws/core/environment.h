@@ -13,7 +13,7 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string& na
 
 EnvLookup process_environment();
 
-// $HOME, else the password database's home of the effective user, else "".
+// $HOME, else the home of the effective user (host/accounts: getent, else /etc/passwd), else "".
 std::string home_directory(const EnvLookup& env);
 
 }  // namespace cdrun::aws

@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <optional>
 
 #include "appspec/bundle/bundle_path.h"
+#include "host/accounts/accounts.h"
 #include "runner/download/download_archive.h"
 #include "runner/fs/filesystem.h"
 
@@ -49,6 +51,20 @@ void relocate(archive_entry* entry, const std::string& root, BundleKind kind) {
   if (kind == BundleKind::zip) archive_entry_set_perm(entry, archive_entry_perm(entry) & 0777);
 }
 
+// Owners of members as GNU tar maps them (and libarchive's standard lookup did, through NSS): the
+// stored user or group name when the host knows it, else the stored id.
+la_int64_t user_id_of(void* ids, const char* name, la_int64_t stored) {
+  if (!name || !*name) return stored;
+  const std::optional<uid_t> uid = static_cast<accounts::IdsByName*>(ids)->uid(name);
+  return uid ? static_cast<la_int64_t>(*uid) : stored;
+}
+
+la_int64_t group_id_of(void* ids, const char* name, la_int64_t stored) {
+  if (!name || !*name) return stored;
+  const std::optional<gid_t> gid = static_cast<accounts::IdsByName*>(ids)->gid(name);
+  return gid ? static_cast<la_int64_t>(*gid) : stored;
+}
+
 // Streams the member's data; returns the archive that failed, or null.
 archive* copy_data(archive* reader, archive* writer) {
   for (;;) {
@@ -75,13 +91,15 @@ bool extract_archive(const std::string& path, BundleKind kind, const std::string
     return false;
   }
   const std::string root = real_destination;
+  accounts::IdsByName owner_ids;  // outlives the writer, whose lookups point at it
   DiskWriter writer(archive_write_disk_new());
   if (!writer) {
     *detail = "out of memory";
     return false;
   }
   archive_write_disk_set_options(writer.get(), extraction_flags(kind));
-  archive_write_disk_set_standard_lookup(writer.get());
+  archive_write_disk_set_user_lookup(writer.get(), &owner_ids, user_id_of, nullptr);
+  archive_write_disk_set_group_lookup(writer.get(), &owner_ids, group_id_of, nullptr);
 
   archive* in = reader.get();
   archive* out = writer.get();

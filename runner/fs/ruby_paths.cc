@@ -1,11 +1,13 @@
 #include "runner/fs/ruby_paths.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
+#include <optional>
 #include <vector>
+
+#include "host/accounts/accounts.h"
 
 namespace cdrun {
 
@@ -55,13 +57,9 @@ std::string home_of(const std::string& user) {
     const char* home = std::getenv("HOME");
     if (home && *home) return home;
   }
-  struct passwd entry {};
-  struct passwd* found = nullptr;
-  std::vector<char> buffer(16384);
-  const int failed = user.empty() ? getpwuid_r(::getuid(), &entry, buffer.data(), buffer.size(), &found)
-                                  : getpwnam_r(user.c_str(), &entry, buffer.data(), buffer.size(), &found);
-  if (failed != 0 || !found) return {};
-  return found->pw_dir ? found->pw_dir : "";
+  const std::optional<accounts::UserAccount> found =
+      user.empty() ? accounts::find_user_by_uid(::getuid()) : accounts::find_user(user);
+  return found ? found->home : "";
 }
 
 // Already what expand_path returns (every cleanup line and most destinations): no work needed.

@@ -22,7 +22,8 @@ enum class TildePrefix { home, literal };
 
 // File.expand_path against `cwd`: a relative path is taken from `cwd`, "." and ".." are resolved
 // lexically, repeated and trailing '/' removed. With TildePrefix::home, "~" is $HOME (else our
-// passwd entry) and "~name" that user's home; a name nobody has stays as written.
+// account's home) and "~name" that user's home, both from host/accounts (getent, else /etc/passwd);
+// a name nobody has stays as written.
 std::string ruby_expand_path(const std::string& path, const std::string& cwd, TildePrefix tilde);
 
 // The process working directory ("/" when it cannot be read).

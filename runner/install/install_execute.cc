@@ -1,7 +1,5 @@
 #include "runner/install/install_execute.h"
 
-#include <grp.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,7 +7,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
+#include "host/accounts/accounts.h"
 #include "runner/install/install_copy.h"
 #include "runner/install/install_permission_tools.h"
 
@@ -54,28 +54,21 @@ class CleanupWriter {
   off_t size_ = 0;
 };
 
-InstallError change_owner(const Instruction& instruction) {
+InstallError change_owner(const Instruction& instruction, accounts::IdsByName* ids) {
   const PermissionAction& action = *instruction.action;
   uid_t uid = static_cast<uid_t>(-1);
   gid_t gid = static_cast<gid_t>(-1);
-  std::vector<char> buffer(16384);
   if (action.owner) {
     if (action.owner_is_integer) return {InstallErrorKind::runtime, "no implicit conversion of Integer into String"};
-    struct passwd entry {};
-    struct passwd* found = nullptr;
-    if (getpwnam_r(action.owner->c_str(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
-      return {InstallErrorKind::argument, "can't find user for " + *action.owner};
-    }
-    uid = found->pw_uid;
+    const std::optional<uid_t> found = ids->uid(*action.owner);
+    if (!found) return {InstallErrorKind::argument, "can't find user for " + *action.owner};
+    uid = *found;
   }
   if (action.group) {
     if (action.group_is_integer) return {InstallErrorKind::runtime, "no implicit conversion of Integer into String"};
-    struct group entry {};
-    struct group* found = nullptr;
-    if (getgrnam_r(action.group->c_str(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
-      return {InstallErrorKind::argument, "can't find group for " + *action.group};
-    }
-    gid = found->gr_gid;
+    const std::optional<gid_t> found = ids->gid(*action.group);
+    if (!found) return {InstallErrorKind::argument, "can't find group for " + *action.group};
+    gid = *found;
   }
   if (::chown(instruction.path.c_str(), uid, gid) != 0) return errno_error(errno, "apply2files", instruction.path);
   return {};
@@ -126,7 +119,7 @@ class Executor {
         return cleanup_.append(line + "\n");
       }
       case InstructionType::chown:
-        return change_owner(instruction);
+        return change_owner(instruction, &account_ids_);
     }
     return {};
   }
@@ -165,6 +158,7 @@ class Executor {
   CleanupWriter cleanup_;
   InstallProgress* progress_;
   CopySettings settings_;
+  accounts::IdsByName account_ids_;
   ExecutionOutcome outcome_;
   size_t recorded_until_ = 0;
   size_t batch_start_ = 0;
