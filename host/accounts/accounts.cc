@@ -49,13 +49,16 @@ std::optional<Id> parse_id(std::string_view text) {
   return static_cast<Id>(value);
 }
 
-// The line without its newline and leading blanks (glibc's files backend skips those too), or
-// nullopt when nothing is left to parse: a blank line, a comment, a NIS compat entry.
-std::optional<std::string_view> entry_text(std::string_view line) {
+// The `count` fields of an entry line, without its newline and leading blanks (glibc's files
+// backend skips those too), or nullopt: a blank line, a comment, a NIS compat entry ("+...",
+// "-..."), another number of fields, an empty name.
+std::optional<std::vector<std::string_view>> entry_fields(std::string_view line, size_t count) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   if (line.empty() || line.front() == '#' || line.front() == '+' || line.front() == '-') return std::nullopt;
-  return line;
+  std::vector<std::string_view> fields = split_fields(line);
+  if (fields.size() != count || fields[0].empty()) return std::nullopt;
+  return fields;
 }
 
 bool is_all_digits(const std::string& text) {
@@ -150,14 +153,20 @@ std::optional<Entry> search_file(const std::string& path, Parse parse, Match mat
   return std::nullopt;
 }
 
-// A getent line for a by-name key. getent looks an all-digit key up as an id first, so its answer
-// may be the account with that id rather than the one with that name: then only the file can tell.
+// getent's answer when it has one, else the first line of `file` with that name. getent looks an
+// all-digit key up as an id first, so its answer may be the account with that id rather than the
+// one with that name: then only the file can tell.
 template <typename Entry, typename Parse>
-std::optional<Entry> named_answer(const GetentReply& reply, const std::string& name, Parse parse) {
-  if (reply.status != GetentStatus::answered) return std::nullopt;
-  std::optional<Entry> entry = parse(reply.line);
-  if (entry && is_all_digits(name) && entry->name != name) return std::nullopt;
-  return entry;
+std::optional<Entry> find_named(const std::string& name, const AccountSources& sources, const char* database,
+                                const std::string& file, Parse parse) {
+  if (!could_be_a_name(name)) return std::nullopt;
+  const GetentReply reply = ask_host_getent(sources, database, name);
+  if (reply.status == GetentStatus::not_found) return std::nullopt;
+  if (reply.status == GetentStatus::answered) {
+    std::optional<Entry> entry = parse(reply.line);
+    if (entry && (entry->name == name || !is_all_digits(name))) return entry;
+  }
+  return search_file<Entry>(file, parse, [&](const Entry& entry) { return entry.name == name; });
 }
 
 std::mutex& sources_mutex() {
@@ -187,33 +196,24 @@ void set_current_account_sources(AccountSources sources) {
 }
 
 std::optional<UserAccount> parse_passwd_line(std::string_view line) {
-  const std::optional<std::string_view> text = entry_text(line);
-  if (!text) return std::nullopt;
-  const std::vector<std::string_view> fields = split_fields(*text);
-  if (fields.size() != 7 || fields[0].empty()) return std::nullopt;
-  const std::optional<uid_t> uid = parse_id<uid_t>(fields[2]);
-  const std::optional<gid_t> gid = parse_id<gid_t>(fields[3]);
+  const std::optional<std::vector<std::string_view>> fields = entry_fields(line, 7);
+  if (!fields) return std::nullopt;
+  const std::optional<uid_t> uid = parse_id<uid_t>((*fields)[2]);
+  const std::optional<gid_t> gid = parse_id<gid_t>((*fields)[3]);
   if (!uid || !gid) return std::nullopt;
-  return UserAccount{std::string(fields[0]), *uid, *gid, std::string(fields[5]), std::string(fields[6])};
+  return UserAccount{std::string((*fields)[0]), *uid, *gid, std::string((*fields)[5]), std::string((*fields)[6])};
 }
 
 std::optional<GroupAccount> parse_group_line(std::string_view line) {
-  const std::optional<std::string_view> text = entry_text(line);
-  if (!text) return std::nullopt;
-  const std::vector<std::string_view> fields = split_fields(*text);
-  if (fields.size() != 4 || fields[0].empty()) return std::nullopt;
-  const std::optional<gid_t> gid = parse_id<gid_t>(fields[2]);
+  const std::optional<std::vector<std::string_view>> fields = entry_fields(line, 4);
+  if (!fields) return std::nullopt;
+  const std::optional<gid_t> gid = parse_id<gid_t>((*fields)[2]);
   if (!gid) return std::nullopt;
-  return GroupAccount{std::string(fields[0]), *gid};
+  return GroupAccount{std::string((*fields)[0]), *gid};
 }
 
 std::optional<UserAccount> find_user(const std::string& name, const AccountSources& sources) {
-  if (!could_be_a_name(name)) return std::nullopt;
-  const GetentReply reply = ask_host_getent(sources, "passwd", name);
-  if (reply.status == GetentStatus::not_found) return std::nullopt;
-  if (auto user = named_answer<UserAccount>(reply, name, parse_passwd_line)) return user;
-  return search_file<UserAccount>(sources.passwd_file, parse_passwd_line,
-                                  [&](const UserAccount& user) { return user.name == name; });
+  return find_named<UserAccount>(name, sources, "passwd", sources.passwd_file, parse_passwd_line);
 }
 
 std::optional<UserAccount> find_user_by_uid(uid_t uid, const AccountSources& sources) {
@@ -231,12 +231,7 @@ std::optional<UserAccount> find_user_by_uid(uid_t uid, const AccountSources& sou
 }
 
 std::optional<GroupAccount> find_group(const std::string& name, const AccountSources& sources) {
-  if (!could_be_a_name(name)) return std::nullopt;
-  const GetentReply reply = ask_host_getent(sources, "group", name);
-  if (reply.status == GetentStatus::not_found) return std::nullopt;
-  if (auto group = named_answer<GroupAccount>(reply, name, parse_group_line)) return group;
-  return search_file<GroupAccount>(sources.group_file, parse_group_line,
-                                   [&](const GroupAccount& group) { return group.name == name; });
+  return find_named<GroupAccount>(name, sources, "group", sources.group_file, parse_group_line);
 }
 
 std::optional<UserAccount> find_user(const std::string& name) { return find_user(name, current_account_sources()); }
@@ -245,22 +240,30 @@ std::optional<UserAccount> find_user_by_uid(uid_t uid) { return find_user_by_uid
 
 std::optional<GroupAccount> find_group(const std::string& name) { return find_group(name, current_account_sources()); }
 
+namespace {
+
+// The id that `known` holds for `name`, looked up with `find` the first time.
+template <typename Id, typename Find>
+std::optional<Id> remembered(std::map<std::string, std::optional<Id>>* known, const std::string& name, Find find) {
+  auto entry = known->find(name);
+  if (entry == known->end()) entry = known->emplace(name, find(name)).first;
+  return entry->second;
+}
+
+}  // namespace
+
 std::optional<uid_t> IdsByName::uid(const std::string& user) {
-  auto known = uids_.find(user);
-  if (known == uids_.end()) {
-    const std::optional<UserAccount> account = find_user(user);
-    known = uids_.emplace(user, account ? std::optional<uid_t>(account->uid) : std::nullopt).first;
-  }
-  return known->second;
+  return remembered(&uids_, user, [](const std::string& name) -> std::optional<uid_t> {
+    const std::optional<UserAccount> account = find_user(name);
+    return account ? std::optional<uid_t>(account->uid) : std::nullopt;
+  });
 }
 
 std::optional<gid_t> IdsByName::gid(const std::string& group) {
-  auto known = gids_.find(group);
-  if (known == gids_.end()) {
-    const std::optional<GroupAccount> account = find_group(group);
-    known = gids_.emplace(group, account ? std::optional<gid_t>(account->gid) : std::nullopt).first;
-  }
-  return known->second;
+  return remembered(&gids_, group, [](const std::string& name) -> std::optional<gid_t> {
+    const std::optional<GroupAccount> account = find_group(name);
+    return account ? std::optional<gid_t>(account->gid) : std::nullopt;
+  });
 }
 
 }  // namespace cdrun::accounts

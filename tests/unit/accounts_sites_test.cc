@@ -38,6 +38,17 @@ class WithoutHome {
   std::optional<std::string> saved_;
 };
 
+struct Owner {
+  uid_t uid = 0;
+  gid_t gid = 0;
+};
+
+Owner owner_of(const std::string& path) {
+  struct stat info {};
+  EXPECT_EQ(::lstat(path.c_str(), &info), 0) << path;
+  return {info.st_uid, info.st_gid};
+}
+
 // A getent that knows the LDAP-only user and, by uid, the account we run as.
 std::string getent_knowing_us(const std::string& home) {
   const std::string uid = std::to_string(::geteuid());
@@ -112,10 +123,8 @@ TEST_F(InstallOwners, OwnerAndGroupThatOnlyGetentKnows) {
   UseAccountSources use(host.sources());
   const InstallResult result = install("d-A-local", owned_by("ldapuser", "ldapgroup"));
   ASSERT_TRUE(result.ok()) << result.error;
-  struct stat info {};
-  ASSERT_EQ(::lstat((dest_ + "/app/a.txt").c_str(), &info), 0);
-  EXPECT_EQ(info.st_uid, 70001u);
-  EXPECT_EQ(info.st_gid, 80001u);
+  EXPECT_EQ(owner_of(dest_ + "/app/a.txt").uid, 70001u);
+  EXPECT_EQ(owner_of(dest_ + "/app/a.txt").gid, 80001u);
 }
 
 TEST_F(InstallOwners, NamesGetentDoesNotKnowAreTheAgentsErrors) {
@@ -135,10 +144,8 @@ TEST_F(InstallOwners, WithoutGetentTheFilesName) {
   UseAccountSources use(host.sources());
   const InstallResult result = install("d-A-local", owned_by("alice", "staff"));
   ASSERT_TRUE(result.ok()) << result.error;
-  struct stat info {};
-  ASSERT_EQ(::lstat((dest_ + "/app/a.txt").c_str(), &info), 0);
-  EXPECT_EQ(info.st_uid, 1001u);
-  EXPECT_EQ(info.st_gid, 50u);
+  EXPECT_EQ(owner_of(dest_ + "/app/a.txt").uid, 1001u);
+  EXPECT_EQ(owner_of(dest_ + "/app/a.txt").gid, 50u);
 }
 
 // One tar member owned by `user` (stored id 4242) and `group` (stored id 4343).
@@ -163,12 +170,7 @@ void write_owned_tar(const std::string& path, const std::string& user, const std
 }
 
 // As root, a tar member's owner is its name's id on this host (as GNU tar maps it), else its stored id.
-struct ExtractedOwner {
-  uid_t uid = 0;
-  gid_t gid = 0;
-};
-
-ExtractedOwner extract_owned_tar(const std::string& user, const std::string& group) {
+Owner extract_owned_tar(const std::string& user, const std::string& group) {
   bundle_test::TempDir temp;
   write_owned_tar(temp / "bundle.tar", user, group);
   DownloadRequest request;
@@ -180,9 +182,7 @@ ExtractedOwner extract_owned_tar(const std::string& user, const std::string& gro
   AgentLog log;
   const DownloadResult result = run_download_bundle(request, log);
   EXPECT_TRUE(result.ok) << result.error;
-  struct stat info {};
-  EXPECT_EQ(::lstat((request.layout.archive_dir() + "/owned.txt").c_str(), &info), 0);
-  return {info.st_uid, info.st_gid};
+  return owner_of(request.layout.archive_dir() + "/owned.txt");
 }
 
 TEST(AccountSites, TarMemberOwnersAreMappedByName) {
@@ -190,10 +190,10 @@ TEST(AccountSites, TarMemberOwnersAreMappedByName) {
   ScratchHost host;
   host.set_getent(ldap_getent());
   UseAccountSources use(host.sources());
-  const ExtractedOwner known = extract_owned_tar("ldapuser", "ldapgroup");
+  const Owner known = extract_owned_tar("ldapuser", "ldapgroup");
   EXPECT_EQ(known.uid, 70001u);
   EXPECT_EQ(known.gid, 80001u);
-  const ExtractedOwner unknown = extract_owned_tar("ghost", "ghosts");
+  const Owner unknown = extract_owned_tar("ghost", "ghosts");
   EXPECT_EQ(unknown.uid, 4242u);
   EXPECT_EQ(unknown.gid, 4343u);
 }
