@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3
   libboost1.81-dev libboost-filesystem1.81-dev libyaml-cpp-dev libyaml-dev libspdlog-dev libcli11-dev
-  nlohmann-json3-dev libarchive-dev libcurl4-openssl-dev libc-ares-dev libssl-dev libgtest-dev libgmock-dev
+  nlohmann-json3-dev libarchive-dev libssl-dev libc-ares-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev zip unzip xz-utils libxml2-utils acl
-  libcpp-httplib-dev libsqlite3-dev sqlite3 libhiredis-dev nginx apache2 redis-server logrotate curl)
+  libcpp-httplib-dev libsqlite3-dev sqlite3 libhiredis-dev nginx apache2 redis-server logrotate curl tinyproxy)
 
 source scripts/packages.sh
 ensure_packages "${packages[@]}"

@@ -1,7 +1,5 @@
 #include "aws/core/aws_errors.h"
 
-#include <curl/curl.h>
-
 namespace cdrun::aws {
 namespace {
 
@@ -14,30 +12,36 @@ std::string aws_said(const AwsFailure& f) {
 
 std::string network_cause(const AwsFailure& f, const FailureContext& c) {
   // Hints about ports, proxies and TLS depend on the scheme: an http:// endpoint (a local mock, a
-  // private gateway) has no TLS, and curl takes its proxy from http_proxy instead.
+  // private gateway) has no TLS, and its proxy comes from http_proxy instead.
   const bool https = c.endpoint.rfind("https://", 0) == 0;
-  switch (f.curl_code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
+  switch (f.transport) {
+    case http::TransportError::kResolve:
       return "the host name of " + c.endpoint + " does not resolve: check DNS and the region/endpoint";
-    case CURLE_COULDNT_RESOLVE_PROXY:
-      return std::string("the proxy's host name does not resolve: check ") + (https ? "HTTPS_PROXY/https_proxy" : "http_proxy");
-    case CURLE_COULDNT_CONNECT:
+    case http::TransportError::kProxy:
+      return "no connection to " + c.endpoint + " through the proxy: check " +
+             (https ? "https_proxy/HTTPS_PROXY" : "http_proxy/HTTP_PROXY") + ", or exempt the host in no_proxy/NO_PROXY";
+    case http::TransportError::kConnect:
       if (!https)
         return "no connection to " + c.endpoint +
                ": the connection was refused or the host is unreachable; is the endpoint running, with this host and port?";
       return "no connection to " + c.endpoint + ": is outbound HTTPS (443) allowed, or is a proxy needed (HTTPS_PROXY)?";
-    case CURLE_OPERATION_TIMEDOUT:
+    case http::TransportError::kTimeout:
       return "no answer from " + c.endpoint + " in time: a firewall dropping packets, or the network is down";
-    case CURLE_PEER_FAILED_VERIFICATION:
+    case http::TransportError::kTlsVerify:
       return "the TLS certificate of " + c.endpoint +
-             " is not trusted: for a proxy or private endpoint with its own CA, point AWS_CA_BUNDLE at the CA file";
-    case CURLE_SSL_CACERT_BADFILE:
-      return "the CA bundle (AWS_CA_BUNDLE) could not be read";
-    case CURLE_SSL_CONNECT_ERROR:
+             " is not trusted: for a proxy or private endpoint with its own CA, point AWS_CA_BUNDLE (or SSL_CERT_FILE) "
+             "at the CA file; a certificate for another host name is refused whatever the CA";
+    case http::TransportError::kCaUnreadable:
+      return "the CA bundle (AWS_CA_BUNDLE, the ca_bundle setting or SSL_CERT_FILE) could not be read";
+    case http::TransportError::kNoCaCertificates:
+      return "no CA certificates to check " + c.endpoint +
+             " with: install the distribution's CA certificates, or point AWS_CA_BUNDLE or SSL_CERT_FILE at a PEM bundle";
+    case http::TransportError::kTlsHandshake:
       return "the TLS handshake with " + c.endpoint + " failed (is it really an https endpoint?)";
-    case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT:
+    case http::TransportError::kBadUrl:
       return "the endpoint " + c.endpoint + " is not a usable http(s) URL";
+    case http::TransportError::kIo:
+      return "the connection to " + c.endpoint + " broke before a complete answer: retry; a proxy or firewall may cut it";
     default:
       return "the request to " + c.endpoint + " failed";
   }

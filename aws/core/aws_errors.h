@@ -5,20 +5,22 @@
 #include <string>
 #include <vector>
 
+#include "aws/http/transport_failure.h"
+
 namespace cdrun::aws {
 
 enum class FailureKind {
-  kNetwork,   // no HTTP answer: DNS, connect, TLS, timeout (curl_code says which)
+  kNetwork,   // no HTTP answer: DNS, connect, TLS, timeout (`transport` says which)
   kService,   // AWS answered with an error document (code/message)
   kResponse,  // an answer we could not understand (not the expected document)
 };
 
 struct AwsFailure {
   FailureKind kind = FailureKind::kNetwork;
-  int curl_code = 0;      // CURLcode for kNetwork
+  http::TransportError transport = http::TransportError::kNone;  // for kNetwork
   long http_status = 0;   // for kService / kResponse
   std::string code;       // AWS error code, e.g. "AccessDenied" (kService)
-  std::string message;    // AWS's message, or curl's description
+  std::string message;    // AWS's message, or what the transport saw
   std::string request_id;
 };
 

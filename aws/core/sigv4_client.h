@@ -1,6 +1,6 @@
-// One HTTPS POST signed with AWS Signature Version 4 by libcurl (CURLOPT_AWS_SIGV4), the answer
-// captured whole. TLS verification stays on; AWS_CA_BUNDLE-style CA files are passed in `ca_bundle`.
-// Proxies come from libcurl's usual environment variables (HTTPS_PROXY, NO_PROXY).
+// One HTTPS POST signed with AWS Signature Version 4 (aws/core/sigv4_signer.h) and carried by
+// aws/http, the answer captured whole. TLS verification stays on; AWS_CA_BUNDLE-style CA files are
+// passed in `ca_bundle`. Proxies come from the usual environment variables (https_proxy, no_proxy).
 #pragma once
 
 #include <functional>
@@ -18,7 +18,8 @@ struct SigV4Credentials {
   std::string session_token;  // empty for long-lived keys; sent as X-Amz-Security-Token (and signed)
 };
 
-// Where a call goes: endpoint URL, signing region and the CA file to trust ("" = system store).
+// Where a call goes: endpoint URL, signing region and the CA file to trust ("" = SSL_CERT_FILE, else
+// the system bundle).
 struct ServiceTarget {
   std::string endpoint;
   std::string region;

@@ -1,5 +1,4 @@
 // Unit tests of the messages for AWS failures, secret hygiene and the checks of user input.
-#include <curl/curl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -27,10 +26,10 @@ AwsFailure service(const std::string& code, const std::string& message = "m", lo
   return f;
 }
 
-AwsFailure network(int curl_code) {
+AwsFailure network(http::TransportError error) {
   AwsFailure f;
-  f.curl_code = curl_code;
-  f.message = "curl said so";
+  f.transport = error;
+  f.message = "the transport said so";
   return f;
 }
 
@@ -58,12 +57,12 @@ TEST(OnPremErrors, NamesTheCauseOfEachAuthenticationFailure) {
 }
 
 TEST(OnPremErrors, NamesNetworkCauses) {
-  EXPECT_THAT(explain_failure(network(CURLE_COULDNT_CONNECT), kContext),
-              AllOf(HasSubstr("no connection to https://sts.us-east-1.amazonaws.com"), HasSubstr("curl said so")));
-  EXPECT_THAT(explain_failure(network(CURLE_COULDNT_RESOLVE_HOST), kContext), HasSubstr("does not resolve"));
-  EXPECT_THAT(explain_failure(network(CURLE_OPERATION_TIMEDOUT), kContext), HasSubstr("in time"));
-  EXPECT_THAT(explain_failure(network(CURLE_PEER_FAILED_VERIFICATION), kContext), HasSubstr("AWS_CA_BUNDLE"));
-  EXPECT_THAT(explain_failure(network(CURLE_SSL_CACERT_BADFILE), kContext), HasSubstr("could not be read"));
+  EXPECT_THAT(explain_failure(network(http::TransportError::kConnect), kContext),
+              AllOf(HasSubstr("no connection to https://sts.us-east-1.amazonaws.com"), HasSubstr("the transport said so")));
+  EXPECT_THAT(explain_failure(network(http::TransportError::kResolve), kContext), HasSubstr("does not resolve"));
+  EXPECT_THAT(explain_failure(network(http::TransportError::kTimeout), kContext), HasSubstr("in time"));
+  EXPECT_THAT(explain_failure(network(http::TransportError::kTlsVerify), kContext), HasSubstr("AWS_CA_BUNDLE"));
+  EXPECT_THAT(explain_failure(network(http::TransportError::kCaUnreadable), kContext), HasSubstr("could not be read"));
   AwsFailure odd;
   odd.kind = FailureKind::kResponse;
   odd.http_status = 200;
@@ -72,7 +71,7 @@ TEST(OnPremErrors, NamesNetworkCauses) {
 }
 
 TEST(OnPremErrors, TransientFailuresAreNetworkThrottlingAndServerErrors) {
-  EXPECT_TRUE(is_transient(network(CURLE_COULDNT_CONNECT)));
+  EXPECT_TRUE(is_transient(network(http::TransportError::kConnect)));
   EXPECT_TRUE(is_transient(service("Throttling", "", 400)));
   EXPECT_TRUE(is_transient(service("InternalFailure", "", 500)));
   EXPECT_FALSE(is_transient(service("AccessDenied")));

@@ -53,7 +53,7 @@ TEST_F(OnPremMessages, AnHttpEndpointThatRefusesGetsNoHttpsHint) {
   env.insert(env.end(), {"AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY=x"});
   const Outcome run = run_cdrun(configure_args(dead.url()), env);
   EXPECT_EQ(run.exit_code, 1);
-  // curl's own words follow in parentheses; they differ between curl versions.
+  // The transport's own words follow in parentheses.
   EXPECT_THAT(run.err, ::testing::StartsWith("cdrun: error: cannot assume the role: no connection to " + dead.url() +
                                   ": the connection was refused or the host is unreachable; is the endpoint running, "
                                   "with this host and port? ("));

@@ -107,7 +107,7 @@ TEST(OnPremSigV4Network, RefusedConnectionIsANetworkFailure) {
                                                             AssumeRoleRequest{kRoleArn, "host", 900}, {"AK", "SK", ""});
   ASSERT_FALSE(role.ok());
   EXPECT_EQ(role.failure.kind, aws::FailureKind::kNetwork);
-  EXPECT_NE(role.failure.curl_code, 0);
+  EXPECT_EQ(role.failure.transport, aws::http::TransportError::kConnect);
 }
 
 }  // namespace
