@@ -1,7 +1,6 @@
 #include "tests/aws/moto_server.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -27,7 +26,27 @@ constexpr auto kReadyTimeout = std::chrono::seconds(60);
 constexpr auto kTermGrace = std::chrono::seconds(3);
 constexpr int kStartAttempts = 3;  // a new port each time: another process may take the one we probed
 
-// A loopback port nobody listens on right now (the kernel picks it; we release it for moto to bind).
+// The HTTP status of one request, or 0 when there was no answer (refused, timed out).
+long http_status(const std::string& url, const char* post_body, long timeout_seconds) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  // moto reads the body as a float; a form content type would let Flask swallow it (spec §2.1).
+  if (post_body) headers.emplace_back("Content-Type", "text/plain");
+  const std::optional<aws::http::HttpResponse> answer =
+      loopback_http(post_body ? "POST" : "GET", url, headers, post_body ? post_body : "", timeout_seconds);
+  return answer ? answer->status : 0;
+}
+
+// Reaps `pid` if it has exited; true when it is gone.
+bool reaped(pid_t pid) {
+  int status = 0;
+  pid_t r = waitpid(pid, &status, WNOHANG);
+  return r == pid || (r < 0 && errno == ECHILD);
+}
+
+void write_empty(const std::string& path) { std::ofstream(path, std::ios::trunc); }
+
+}  // namespace
+
 int free_loopback_port() {
   int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) throw std::runtime_error("socket() failed");
@@ -45,43 +64,29 @@ int free_loopback_port() {
   return ntohs(addr.sin_port);
 }
 
-size_t discard_body(char*, size_t size, size_t count, void*) { return size * count; }
-
-// The HTTP status of one request, or 0 when there was no answer (refused, timed out).
-long http_status(const std::string& url, const char* post_body, long timeout_seconds) {
-  static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  if (!initialised) throw std::runtime_error("curl_global_init failed");
-  CURL* curl = curl_easy_init();
-  if (!curl) throw std::runtime_error("curl_easy_init failed");
-  curl_slist* headers = nullptr;
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");  // a proxy from the environment must not see loopback calls
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard_body);
-  if (post_body) {
-    // moto reads the body as a float; a form content type would let Flask swallow it (spec §2.1).
-    headers = curl_slist_append(headers, "Content-Type: text/plain");
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post_body);
-  }
-  long status = 0;
-  if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
-  return status;
+aws::http::EnvLookup fixed_env(std::map<std::string, std::string> values) {
+  return [values](const std::string& name) -> std::optional<std::string> {
+    const auto found = values.find(name);
+    if (found == values.end()) return std::nullopt;
+    return found->second;
+  };
 }
 
-// Reaps `pid` if it has exited; true when it is gone.
-bool reaped(pid_t pid) {
-  int status = 0;
-  pid_t r = waitpid(pid, &status, WNOHANG);
-  return r == pid || (r < 0 && errno == ECHILD);
+std::optional<aws::http::HttpResponse> loopback_http(const std::string& method, const std::string& url,
+                                                     std::vector<std::pair<std::string, std::string>> headers,
+                                                     const std::string& body, long timeout_seconds) {
+  aws::http::HttpRequest request;
+  request.method = method;
+  request.url = url;
+  const std::optional<aws::http::Url> parsed = aws::http::parse_url(url);
+  if (parsed) headers.insert(headers.begin(), {"Host", aws::http::host_header(*parsed)});
+  request.headers = std::move(headers);
+  request.body = body;
+  request.total_timeout_seconds = timeout_seconds;
+  request.env = fixed_env({});
+  aws::http::ExchangeResult result = aws::http::exchange(request);
+  return std::move(result.response);
 }
-
-void write_empty(const std::string& path) { std::ofstream(path, std::ios::trunc); }
-
-}  // namespace
 
 MotoServer::MotoServer() {
   std::string pattern = (std::filesystem::temp_directory_path() / "cdrun-moto-XXXXXX").string();

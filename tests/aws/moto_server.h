@@ -3,9 +3,13 @@
 
 #include <sys/types.h>
 
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "aws/http/http_exchange.h"
 #include "tests/e2e/run_cdrun.h"
 
 namespace cdrun::testing {
@@ -35,5 +39,17 @@ class MotoServer {
   int port_ = 0;
   pid_t pid_ = -1;
 };
+
+// A loopback port nobody listens on right now (the kernel picks it; we release it for a server to bind).
+int free_loopback_port();
+
+// An environment holding just `values`, for aws/http calls that must not see this process's variables.
+aws::http::EnvLookup fixed_env(std::map<std::string, std::string> values);
+
+// One request straight to a loopback test server, never through a proxy from the environment (the
+// proxy variables are not consulted): the answer, or nullopt when there was none.
+std::optional<aws::http::HttpResponse> loopback_http(const std::string& method, const std::string& url,
+                                                     std::vector<std::pair<std::string, std::string>> headers,
+                                                     const std::string& body, long timeout_seconds);
 
 }  // namespace cdrun::testing

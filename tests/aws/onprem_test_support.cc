@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -21,6 +20,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "aws/core/sigv4_signer.h"
 
 extern char** environ;
 
@@ -41,11 +42,6 @@ std::string aws_ok(const MotoServer& moto, const std::vector<std::string>& args,
 
 namespace {
 
-size_t collect(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
 std::string between(const std::string& text, const std::string& open, const std::string& close) {
   const size_t start = text.find(open);
   if (start == std::string::npos) return "";
@@ -57,40 +53,23 @@ std::string between(const std::string& text, const std::string& open, const std:
 
 long moto_request(const MotoServer& moto, const std::string& method, const std::string& path, const std::string& service,
                   const std::string& content, std::string& body) {
-  CURL* curl = curl_easy_init();
-  if (!curl) throw std::runtime_error("curl_easy_init failed");
-  const std::string url = moto.endpoint() + path;
-  curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, ("Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/"
-                                        "us-east-1/" + service + "/aws4_request, SignedHeaders=host, Signature=00")
-                                           .c_str());
-  headers = curl_slist_append(headers, "X-Amz-Date: 20260101T000000Z");
-  // An explicit type for PUT too: with curl's default form type moto (Flask) would swallow the body.
-  headers = curl_slist_append(headers, method == "POST" ? "Content-Type: application/x-www-form-urlencoded"
-                                                        : "Content-Type: application/octet-stream");
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, content.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(content.size()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-  long status = 0;
-  if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
-  return status;
+  const std::optional<aws::http::HttpResponse> answer = loopback_http(
+      method, moto.endpoint() + path,
+      {{"Authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/" + service +
+                             "/aws4_request, SignedHeaders=host, Signature=00"},
+       {"X-Amz-Date", "20260101T000000Z"},
+       // An explicit type for PUT too: without one moto (Flask) would take the body for a form.
+       {"Content-Type", method == "POST" ? "application/x-www-form-urlencoded" : "application/octet-stream"}},
+      content, 60);
+  if (!answer) return 0;
+  body = answer->body;
+  return answer->status;
 }
 
 std::string moto_iam(const MotoServer& moto, const std::vector<std::pair<std::string, std::string>>& parameters) {
   std::string form = "Version=2010-05-08";
   for (const auto& [name, value] : parameters) {
-    char* escaped = curl_easy_escape(nullptr, value.c_str(), static_cast<int>(value.size()));
-    form += "&" + name + "=" + escaped;
-    curl_free(escaped);
+    form += "&" + name + "=" + aws::percent_encode(value);
   }
   std::string body;
   const long status = moto_request(moto, "POST", "/", "iam", form, body);
