@@ -48,12 +48,13 @@ AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost&
   const size_t question = url->target.find('?');
   to_sign.path = url->target.substr(0, question);
   if (question != std::string::npos) to_sign.query = url->target.substr(question + 1);
-  to_sign.headers = {{"Host", http::host_header(*url)}, {"X-Amz-Date", amz_date_now()}};
+  const std::string amz_date = amz_date_now();
+  to_sign.headers = {{"Host", http::host_header(*url)}, {"X-Amz-Date", amz_date}};
   for (const std::string& header : request.headers) to_sign.headers.push_back(split_header(header));
   if (!credentials.session_token.empty()) to_sign.headers.emplace_back("X-Amz-Security-Token", credentials.session_token);
   to_sign.body = request.body;
   const SigningKeyParts key{credentials.access_key_id, credentials.secret_access_key, target.region, request.service,
-                            to_sign.headers[1].second};
+                            amz_date};
   const std::string authorization = authorization_header(to_sign, key);
   if (hook) hook("Authorization: " + authorization);
 

@@ -53,18 +53,6 @@ class TinyProxy {
   std::unique_ptr<BackgroundProcess> process_;
 };
 
-aws::http::ExchangeResult get(const std::string& url, const std::string& ca_file, std::map<std::string, std::string> env) {
-  aws::http::HttpRequest request;
-  request.method = "GET";
-  request.url = url;
-  request.headers = {{"Host", aws::http::host_header(*aws::http::parse_url(url))}};
-  request.ca_file = ca_file;
-  request.connect_timeout_seconds = 5;
-  request.total_timeout_seconds = 20;
-  request.env = fixed_env(std::move(env));
-  return aws::http::exchange(request);
-}
-
 class HttpProxy : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -86,7 +74,7 @@ class HttpProxy : public ::testing::Test {
 TEST_F(HttpProxy, PlainHttpGoesToTheProxyInAbsoluteForm) {
   start_proxy();
   MotoServer moto;
-  const aws::http::ExchangeResult result = get(moto.endpoint() + "/moto-api/", "", {{"http_proxy", proxy.url()}});
+  const aws::http::ExchangeResult result = test_get(moto.endpoint() + "/moto-api/", "", {{"http_proxy", proxy.url()}});
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->status, 200);
   EXPECT_THAT(proxy.log(), HasSubstr("GET " + moto.endpoint() + "/moto-api/ HTTP/1.1"));
@@ -108,12 +96,12 @@ TEST_F(HttpProxy, HttpsTunnelsWithConnectAndStillVerifiesTheServer) {
   start_proxy();
   start_tls_server();
   const std::string connect_line = "CONNECT 127.0.0.1:" + std::to_string(tls.port()) + " HTTP/1.1";
-  aws::http::ExchangeResult result = get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}});
+  aws::http::ExchangeResult result = test_get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}});
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->body, "not an AWS answer");
   EXPECT_THAT(proxy.log(), HasSubstr(connect_line));
   // Without the server's CA the tunnel opens but the certificate is refused, as on a direct connection.
-  result = get(tls.url(), "", {{"HTTPS_PROXY", proxy.url()}});
+  result = test_get(tls.url(), "", {{"HTTPS_PROXY", proxy.url()}});
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kTlsVerify);
 }
@@ -122,7 +110,7 @@ TEST_F(HttpProxy, NoProxyGoesDirect) {
   start_proxy();
   start_tls_server();
   const aws::http::ExchangeResult result =
-      get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}, {"NO_PROXY", "127.0.0.1"}});
+      test_get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}, {"NO_PROXY", "127.0.0.1"}});
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->status, 200);
   EXPECT_THAT(proxy.log(), Not(HasSubstr("Request (file descriptor")));
@@ -132,10 +120,10 @@ TEST_F(HttpProxy, ProxyCredentialsAreSentAndNeverPrinted) {
   start_proxy("BasicAuth alice s3cret-pw\n");
   start_tls_server();
   const std::string with_user = "http://alice:s3cret-pw@127.0.0.1:" + std::to_string(proxy.port());
-  aws::http::ExchangeResult result = get(tls.url(), tls.cert(), {{"https_proxy", with_user}});
+  aws::http::ExchangeResult result = test_get(tls.url(), tls.cert(), {{"https_proxy", with_user}});
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->status, 200);
-  result = get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}});
+  result = test_get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}});
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kProxy);
   EXPECT_THAT(result.failure.message,
@@ -146,7 +134,7 @@ TEST_F(HttpProxy, ProxyCredentialsAreSentAndNeverPrinted) {
 TEST_F(HttpProxy, ARefusedConnectNamesTheProxyAndItsStatusLine) {
   start_proxy("ConnectPort 443\n");  // tinyproxy then refuses tunnels to any other port with 403
   start_tls_server();
-  const aws::http::ExchangeResult result = get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}});
+  const aws::http::ExchangeResult result = test_get(tls.url(), tls.cert(), {{"https_proxy", proxy.url()}});
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kProxy);
   EXPECT_EQ(result.failure.message, "the proxy " + proxy.url() + " (from https_proxy) refused CONNECT 127.0.0.1:" +
@@ -157,7 +145,7 @@ TEST_F(HttpProxy, ADeadProxyIsNamedWithoutItsCredentials) {
   const RefusingPort dead;
   const std::string port = dead.url().substr(dead.url().rfind(':') + 1);
   const aws::http::ExchangeResult result =
-      get("https://sts.us-east-1.amazonaws.com/", "", {{"https_proxy", "http://bob:hunter2@127.0.0.1:" + port}});
+      test_get("https://sts.us-east-1.amazonaws.com/", "", {{"https_proxy", "http://bob:hunter2@127.0.0.1:" + port}});
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kProxy);
   EXPECT_EQ(result.failure.message, "the proxy http://127.0.0.1:" + port +

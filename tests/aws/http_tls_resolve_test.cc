@@ -22,19 +22,6 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 using aws::http::TransportError;
 
-aws::http::ExchangeResult get(const std::string& url, const std::string& ca_file,
-                              std::map<std::string, std::string> env = {}) {
-  aws::http::HttpRequest request;
-  request.method = "GET";
-  request.url = url;
-  request.headers = {{"Host", aws::http::host_header(*aws::http::parse_url(url))}};
-  request.ca_file = ca_file;
-  request.connect_timeout_seconds = 5;
-  request.total_timeout_seconds = 10;
-  request.env = fixed_env(std::move(env));
-  return aws::http::exchange(request);
-}
-
 class HttpTls : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -46,7 +33,7 @@ class HttpTls : public ::testing::Test {
 };
 
 TEST_F(HttpTls, AnUnknownSelfSignedCertificateIsRefusedWithOpenSslsReasonAndAHint) {
-  const aws::http::ExchangeResult result = get(server.url(), "");
+  const aws::http::ExchangeResult result = test_get(server.url(), "");
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kTlsVerify);
   EXPECT_EQ(result.failure.message,
@@ -60,28 +47,28 @@ TEST_F(HttpTls, AnUnknownSelfSignedCertificateIsRefusedWithOpenSslsReasonAndAHin
 }
 
 TEST_F(HttpTls, ItsCaFileMakesItTrustedGivenDirectlyOrThroughSslCertFile) {
-  aws::http::ExchangeResult result = get(server.url(), server.cert());
+  aws::http::ExchangeResult result = test_get(server.url(), server.cert());
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->status, 200);
   EXPECT_EQ(result.response->body, "not an AWS answer");
-  result = get(server.url(), "", {{"SSL_CERT_FILE", server.cert()}});
+  result = test_get(server.url(), "", {{"SSL_CERT_FILE", server.cert()}});
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->status, 200);
   // An explicit CA file wins over SSL_CERT_FILE, as AWS_CA_BUNDLE does for the AWS CLI.
-  result = get(server.url(), "/etc/ssl/certs/ca-certificates.crt", {{"SSL_CERT_FILE", server.cert()}});
+  result = test_get(server.url(), "/etc/ssl/certs/ca-certificates.crt", {{"SSL_CERT_FILE", server.cert()}});
   EXPECT_EQ(result.failure.error, TransportError::kTlsVerify);
 }
 
 TEST_F(HttpTls, ACertificateForAnotherHostIsRefusedEvenWithItsCa) {
   // The certificate names IP 127.0.0.1 only; "localhost" reaches the same server by another name.
-  const aws::http::ExchangeResult result = get(server.url("localhost"), server.cert());
+  const aws::http::ExchangeResult result = test_get(server.url("localhost"), server.cert());
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kTlsVerify);
   EXPECT_THAT(result.failure.message, HasSubstr("hostname mismatch"));
 }
 
 TEST_F(HttpTls, AnUnreadableCaFileIsNamed) {
-  const aws::http::ExchangeResult result = get(server.url(), dir.path() + "/missing.pem");
+  const aws::http::ExchangeResult result = test_get(server.url(), dir.path() + "/missing.pem");
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kCaUnreadable);
   EXPECT_THAT(result.failure.message, HasSubstr(dir.path() + "/missing.pem"));
@@ -101,14 +88,14 @@ TEST(HttpResolve, NamesComeFromTheHostsFile) {
   std::ofstream(dir.path() + "/hosts") << "127.0.0.1 moto.cdrun-test.example\n";
   const HostsFile hosts(dir.path() + "/hosts");
   const std::string port = moto.endpoint().substr(moto.endpoint().rfind(':') + 1);
-  const aws::http::ExchangeResult result = get("http://moto.cdrun-test.example:" + port + "/moto-api/", "");
+  const aws::http::ExchangeResult result = test_get("http://moto.cdrun-test.example:" + port + "/moto-api/", "");
   ASSERT_TRUE(result.response) << result.failure.message;
   EXPECT_EQ(result.response->status, 200);
 }
 
 TEST(HttpResolve, AnUnresolvableNameFailsClearlyWithinTheDeadline) {
   const auto start = std::chrono::steady_clock::now();
-  const aws::http::ExchangeResult result = get("https://nonexistent.invalid/", "");
+  const aws::http::ExchangeResult result = test_get("https://nonexistent.invalid/", "");
   const auto took = std::chrono::steady_clock::now() - start;
   ASSERT_FALSE(result.response);
   EXPECT_EQ(result.failure.error, TransportError::kResolve);

@@ -72,6 +72,19 @@ aws::http::EnvLookup fixed_env(std::map<std::string, std::string> values) {
   };
 }
 
+aws::http::ExchangeResult test_get(const std::string& url, const std::string& ca_file,
+                                   std::map<std::string, std::string> env) {
+  aws::http::HttpRequest request;
+  request.method = "GET";
+  request.url = url;
+  request.headers = {{"Host", aws::http::host_header(*aws::http::parse_url(url))}};
+  request.ca_file = ca_file;
+  request.connect_timeout_seconds = 5;
+  request.total_timeout_seconds = 20;
+  request.env = fixed_env(std::move(env));
+  return aws::http::exchange(request);
+}
+
 std::optional<aws::http::HttpResponse> loopback_http(const std::string& method, const std::string& url,
                                                      std::vector<std::pair<std::string, std::string>> headers,
                                                      const std::string& body, long timeout_seconds) {

@@ -46,6 +46,11 @@ int free_loopback_port();
 // An environment holding just `values`, for aws/http calls that must not see this process's variables.
 aws::http::EnvLookup fixed_env(std::map<std::string, std::string> values);
 
+// GET `url` trusting `ca_file` ("" = the default search) with only `env` as the environment; connect
+// timeout 5 s, total 20 s. What the aws/http transport tests look at.
+aws::http::ExchangeResult test_get(const std::string& url, const std::string& ca_file,
+                                   std::map<std::string, std::string> env = {});
+
 // One request straight to a loopback test server, never through a proxy from the environment (the
 // proxy variables are not consulted): the answer, or nullopt when there was none.
 std::optional<aws::http::HttpResponse> loopback_http(const std::string& method, const std::string& url,
