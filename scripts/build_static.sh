@@ -24,9 +24,24 @@ case $arch in
 esac
 
 cmake -S . -B "$build_dir" "${cmake_args[@]}" ${CDRUN_CMAKE_ARGS:-} >/dev/null
-cmake --build "$build_dir" -j"$(nproc)" --target cdrun
+link_log=$build_dir/build-output.log
+cmake --build "$build_dir" -j"$(nproc)" --target cdrun 2>&1 | tee "$link_log"
 
 binary=$build_dir/runner/cdrun
+# glibc warns at link time for each function that would load the host's NSS modules or dlopen in a
+# static binary. Only these, in code cdrun never reaches, are allowed: OpenSSL's BIO_lookup_ex /
+# BIO_gethostbyname / DSO loader (cdrun connects to addresses c-ares found, and never loads modules)
+# and c-ares' service-name lookups (cdrun passes no service name). Anything else means a room
+# called getpwnam, getaddrinfo & co. again.
+unexpected=$(grep -B1 "warning: Using '" "$link_log" | grep 'in function' |
+  grep -vE 'libcrypto\.a\(libcrypto-lib-(bio_addr|bio_sock|dso_dlfcn)\.o\)|libcares\.a\(libcares_la-ares_(getaddrinfo|getnameinfo)\.o\)' || true)
+if [ -n "$unexpected" ]; then
+  echo "build_static: code that reaches glibc's NSS or dlopen was linked into the static binary:" >&2
+  echo "$unexpected" >&2
+  rm -f "$binary"  # so that the next run links again and checks again
+  exit 1
+fi
+
 # Fully static means no program interpreter and no dynamic section (so no NEEDED library).
 if readelf -lW "$binary" | grep -q 'INTERP'; then
   echo "build_static: $binary has a program interpreter: it is not static" >&2
