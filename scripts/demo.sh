@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: build cdrun and the sample app (nothing else), validate the sample app's CodeDeploy bundle, deploy
-# it with `cdrun deploy` into a private deployment root with nginx on a free loopback port in
+# The main job: build cdrun and the sample app (nothing else), validate the sample app's bundle,
+# deploy it with `cdrun deploy` into a private deployment root with nginx on a free loopback port in
 # front, check /health through nginx, deploy a second revision (whose ApplicationStop runs the
 # FIRST revision's script), show where every log is, then validate a deliberately broken bundle
 # to show the diagnostics. Everything it starts is stopped on exit; its temporary directory is
