@@ -5,8 +5,8 @@
 //   bench/deploy_bench [RUNS] [SCALE] [--cdrun PATH]...   (defaults: 3 runs, scale 1, the build's cdrun;
 //        SCALE multiplies file counts and the hook's output size, for quick runs)
 //
-// With several --cdrun (the dynamic build and the static release binary) the table is measured for
-// each in turn and a last table gives the later binaries' medians as ratios to the first one's.
+// With several --cdrun (the dynamic build and the static release binary) every run measures each
+// binary in turn, and a last table gives each later binary's per-run ratios to the first one's.
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -124,13 +124,16 @@ struct Bench {
     return o;
   }
 
-  // Baseline, fresh deploy and redeploy interleaved per run, so machine noise hits all three alike.
-  struct Medians {
-    double fresh, redeploy;
+  // Per run: the baseline, then each binary's fresh deploy and redeploy, so machine noise (a shared
+  // host's load comes and goes in seconds) hits every binary and the baseline alike.
+  struct Samples {
+    std::vector<double> fresh, redeploy;
   };
-  Medians measure(const char* label, const fs::path& bundle, const char* type) {
+  std::vector<Samples> measure(const std::string& label, const fs::path& bundle, const char* type,
+                               const std::vector<std::string>& binaries) {
     const fs::path root = work / "root", copy = work / "copy";
-    std::vector<double> fresh, redeploy, baseline;
+    std::vector<Samples> samples(binaries.size());
+    std::vector<double> baseline;
     const bool tgz = std::string(type) == "tgz";
     for (int i = 0; i < runs; ++i) {
       fs::remove_all(copy);
@@ -141,19 +144,32 @@ struct Bench {
         baseline.push_back(checked({"cp", "-a", bundle.string(), copy.string()}).seconds);
       }
       fs::remove_all(copy);
-      fs::remove_all(root);
-      fs::remove_all(dest);
-      fresh.push_back(checked(deploy_argv(root, bundle, type)).seconds);
-      redeploy.push_back(checked(deploy_argv(root, bundle, type)).seconds);
+      for (size_t b = 0; b < binaries.size(); ++b) {
+        binary = binaries[b];
+        fs::remove_all(root);
+        fs::remove_all(dest);
+        samples[b].fresh.push_back(checked(deploy_argv(root, bundle, type)).seconds);
+        samples[b].redeploy.push_back(checked(deploy_argv(root, bundle, type)).seconds);
+      }
     }
     fs::remove_all(root);
     fs::remove_all(dest);
-    const double f = median(fresh), r = median(redeploy), b = median(baseline);
-    std::printf("%-18s %-9s %9.3f %10.3f  %-8s %8.3f %9.2fx %9.2fx   %s\n", label, type, f, r, tgz ? "tar xzf" : "cp -a", b,
-                f / b, r / b, tgz ? "(none)" : "fresh <= 2.0x, redeploy <= 2.5x");
-    return {f, r};
+    const double base = median(baseline);
+    for (size_t b = 0; b < binaries.size(); ++b) {
+      const double f = median(samples[b].fresh), r = median(samples[b].redeploy);
+      std::printf("%-18s %-9s %-3zu %9.3f %10.3f  %-8s %8.3f %9.2fx %9.2fx   %s\n", label.c_str(), type, b + 1, f, r,
+                  tgz ? "tar xzf" : "cp -a", base, f / base, r / base, tgz ? "(none)" : "fresh <= 2.0x, redeploy <= 2.5x");
+    }
+    return samples;
   }
 };
+
+// The median over runs of each run's ratio: both figures of a pair were taken seconds apart.
+double median_ratio(const std::vector<double>& later, const std::vector<double>& first) {
+  std::vector<double> ratios;
+  for (size_t i = 0; i < later.size() && i < first.size(); ++i) ratios.push_back(later[i] / first[i]);
+  return median(ratios);
+}
 
 void hook_output_case(Bench& bench, double scale) {
   const unsigned long long bytes = static_cast<unsigned long long>(1073741824.0 * scale);
@@ -220,25 +236,24 @@ int main(int argc, char** argv) {
 
   const std::string small_label = std::to_string(small_files) + " x 64-256 B";
   const std::string large_label = std::to_string(large_files) + " x 100 KiB";
-  std::vector<std::vector<Bench::Medians>> tables;
-  for (const std::string& binary : binaries) {
-    bench.binary = binary;
-    std::printf("\n%s (%ju bytes)\n", binary.c_str(), static_cast<uintmax_t>(fs::file_size(binary)));
-    std::printf("%-18s %-9s %9s %10s  %-8s %8s %10s %10s   %s\n", "bundle", "type", "fresh s", "redeploy s", "baseline",
-                "base s", "fresh/b", "redep/b", "targets");
-    tables.push_back({bench.measure(small_label.c_str(), small, "directory"),
-                      bench.measure(small_label.c_str(), bench.work / "small.tgz", "tgz"),
-                      bench.measure(large_label.c_str(), large, "directory"),
-                      bench.measure(large_label.c_str(), bench.work / "large.tgz", "tgz")});
-  }
+  std::printf("\nbinaries (column #):\n");
+  for (size_t b = 0; b < binaries.size(); ++b)
+    std::printf("  %zu  %s (%ju bytes)\n", b + 1, binaries[b].c_str(), static_cast<uintmax_t>(fs::file_size(binaries[b])));
+  std::printf("\n%-18s %-9s %-3s %9s %10s  %-8s %8s %10s %10s   %s\n", "bundle", "type", "#", "fresh s", "redeploy s",
+              "baseline", "base s", "fresh/b", "redep/b", "targets");
+  const std::vector<std::vector<Bench::Samples>> cases = {
+      bench.measure(small_label, small, "directory", binaries),
+      bench.measure(small_label, bench.work / "small.tgz", "tgz", binaries),
+      bench.measure(large_label, large, "directory", binaries),
+      bench.measure(large_label, bench.work / "large.tgz", "tgz", binaries)};
   std::printf("(a fresh directory deploy copies the tree twice by the agent's design: bundle -> deployment-archive,\n"
               " then archive -> destination; codedeploy-local takes 5.6x cp -a)\n");
   const char* const rows[] = {"small directory", "small tgz", "large directory", "large tgz"};
   for (size_t b = 1; b < binaries.size(); ++b) {
-    std::printf("\n%s against %s (median ratios; <= 1.00 = no slower):\n", binaries[b].c_str(), binaries[0].c_str());
+    std::printf("\n#%zu against #1 (median of per-run ratios, runs interleaved; <= 1.00 = no slower):\n", b + 1);
     for (size_t r = 0; r < 4; ++r)
-      std::printf("  %-16s fresh %5.2f   redeploy %5.2f\n", rows[r], tables[b][r].fresh / tables[0][r].fresh,
-                  tables[b][r].redeploy / tables[0][r].redeploy);
+      std::printf("  %-16s fresh %5.2f   redeploy %5.2f\n", rows[r], median_ratio(cases[r][b].fresh, cases[r][0].fresh),
+                  median_ratio(cases[r][b].redeploy, cases[r][0].redeploy));
   }
 
   for (const std::string& binary : binaries) {

@@ -4,8 +4,8 @@
 //
 //   bench/validate_bench [FILES] [RUNS] [--cdrun PATH]...   (defaults: 100000 files, 5 runs, the build's cdrun)
 //
-// With several --cdrun (e.g. the dynamic build and the static release binary) every row is measured
-// for each binary in turn, and the later binaries' medians are given as a ratio to the first one's.
+// With several --cdrun (e.g. the dynamic build and the static release binary) the binaries take turns
+// run by run, and the later binaries' medians are given as a ratio to the first one's.
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -73,12 +73,21 @@ struct Figures {
   double min, median;
 };
 
-Figures measure(const std::string& binary, const std::string& target, int runs) {
-  std::vector<double> times;
-  time_validate(binary, target);  // warm the page cache
-  for (int i = 0; i < runs; ++i) times.push_back(time_validate(binary, target));
+Figures figures(std::vector<double> times) {
   std::sort(times.begin(), times.end());
   return {times.front(), times[times.size() / 2]};
+}
+
+// Each command (binary, target) once per round, round after round, so a shared machine's load,
+// which comes and goes in seconds, weighs on every command alike. A first round warms the caches.
+std::vector<Figures> measure_interleaved(const std::vector<std::pair<std::string, std::string>>& commands, int runs) {
+  std::vector<std::vector<double>> times(commands.size());
+  for (const auto& [binary, target] : commands) time_validate(binary, target);
+  for (int i = 0; i < runs; ++i)
+    for (size_t c = 0; c < commands.size(); ++c) times[c].push_back(time_validate(commands[c].first, commands[c].second));
+  std::vector<Figures> result;
+  for (const auto& t : times) result.push_back(figures(t));
+  return result;
 }
 
 void report(const std::string& what, Figures f, const char* versus, double versus_seconds) {
@@ -86,20 +95,19 @@ void report(const std::string& what, Figures f, const char* versus, double versu
               f.median / versus_seconds);
 }
 
+std::string labelled(const char* what, const std::vector<std::string>& binaries, size_t i) {
+  return std::string(what) + (binaries.size() > 1 ? " [" + binaries[i] + "]" : "");
+}
+
 // One row per binary: the first binary against the target, the others against the first.
 void compare(const char* what, const std::vector<std::string>& binaries, const std::string& target, int runs,
              double target_seconds) {
-  double first = 0;
-  for (size_t i = 0; i < binaries.size(); ++i) {
-    const Figures f = measure(binaries[i], target, runs);
-    const std::string label = std::string(what) + (binaries.size() > 1 ? " [" + binaries[i] + "]" : "");
-    if (i == 0) {
-      first = f.median;
-      report(label, f, "median/target", target_seconds);
-    } else {
-      report(label, f, "median/first binary's", first);
-    }
-  }
+  std::vector<std::pair<std::string, std::string>> commands;
+  for (const std::string& binary : binaries) commands.emplace_back(binary, target);
+  const std::vector<Figures> f = measure_interleaved(commands, runs);
+  report(labelled(what, binaries, 0), f[0], "median/target", target_seconds);
+  for (size_t i = 1; i < binaries.size(); ++i)
+    report(labelled(what, binaries, i), f[i], "median/first binary's", f[0].median);
 }
 
 long file_size(const std::string& path) {
@@ -134,14 +142,14 @@ int main(int argc, char** argv) {
 
   compare("directory bundle", binaries, (work / "bundle").string(), runs, 0.5);
   compare("tgz bundle (same target, for scale)", binaries, (work / "bundle.tgz").string(), runs, 0.5);
-  // Start-up dominates one appspec: /bin/true, measured here in the same run, is the yardstick.
+  // Start-up dominates one appspec: /bin/true, measured here in the same rounds, is the yardstick.
   const int start_runs = std::max(runs, 200);
-  const Figures bin_true = measure("/bin/true", "", start_runs);
-  report("/bin/true (process start alone)", bin_true, "median/itself", bin_true.median);
-  for (const std::string& binary : binaries) {
-    const std::string label = "one appspec" + (binaries.size() > 1 ? " [" + binary + "]" : std::string());
-    report(label, measure(binary, lone.string(), start_runs), "median / /bin/true's (target <= 2)", bin_true.median);
-  }
+  std::vector<std::pair<std::string, std::string>> commands = {{"/bin/true", ""}};
+  for (const std::string& binary : binaries) commands.emplace_back(binary, lone.string());
+  const std::vector<Figures> start = measure_interleaved(commands, start_runs);
+  report("/bin/true (process start alone)", start[0], "median/itself", start[0].median);
+  for (size_t i = 0; i < binaries.size(); ++i)
+    report(labelled("one appspec", binaries, i), start[i + 1], "median / /bin/true's (target <= 2)", start[0].median);
   fs::remove_all(work);
   return 0;
 }

@@ -11,7 +11,12 @@ set(CMAKE_POSITION_INDEPENDENT_CODE OFF)
 # builds from different checkouts give the same bytes.
 add_compile_options(-ffunction-sections -fdata-sections
                     -ffile-prefix-map=${PROJECT_SOURCE_DIR}/= -ffile-prefix-map=${PROJECT_BINARY_DIR}/=)
-add_link_options(-static -Wl,--gc-sections -Wl,--build-id=sha1 -s)
+add_link_options(-static -Wl,--gc-sections -Wl,--build-id=sha1)
+# CDRUN_STATIC_STRIP=OFF keeps the symbols, for profiling the start-up (bench/startup_profile.sh).
+option(CDRUN_STATIC_STRIP "Strip the static binary" ON)
+if(CDRUN_STATIC_STRIP)
+  add_link_options(-s)
+endif()
 
 # libarchive.a needs its compressors and crypto named after it (Debian's libarchive.pc Libs.private);
 # the static linker then keeps only the objects cdrun reaches.

@@ -15,15 +15,33 @@ constexpr PartName kPartNames[] = {{RolePart::ec2_instance, "ec2-instance"},
                                    {RolePart::ci_deployer, "ci-deployer"},
                                    {RolePart::application, "application"}};
 
+// Each pattern is compiled on first use, not at start-up: std::regex compiles slowly, and every cdrun
+// run (a one-appspec validate takes a few milliseconds) would pay for all of them otherwise.
+
 // IAM names: role and user names up to 64 characters, instance profiles and managed policies up to 128.
-const std::regex kIamName("[A-Za-z0-9_+=,.@-]+");
+const std::regex& iam_name_pattern() {
+  static const std::regex pattern("[A-Za-z0-9_+=,.@-]+");
+  return pattern;
+}
 // S3 bucket names are lower-case letters, digits, dots and hyphens, starting with a letter or digit;
 // the prefix leaves room for at least one more character (names are at most 63).
-const std::regex kBucketPrefix("[a-z0-9][a-z0-9.-]{0,61}");
+const std::regex& bucket_prefix_pattern() {
+  static const std::regex pattern("[a-z0-9][a-z0-9.-]{0,61}");
+  return pattern;
+}
 // CodeDeploy allows up to 100 characters; the set is ours, so names stay safe inside ARNs and !Sub strings.
-const std::regex kCodeDeployName("[A-Za-z0-9_+=,.@-]{1,100}");
-const std::regex kAccount("[0-9]{12}");
-const std::regex kRegion("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+const std::regex& codedeploy_name_pattern() {
+  static const std::regex pattern("[A-Za-z0-9_+=,.@-]{1,100}");
+  return pattern;
+}
+const std::regex& account_pattern() {
+  static const std::regex pattern("[0-9]{12}");
+  return pattern;
+}
+const std::regex& region_pattern() {
+  static const std::regex pattern("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+  return pattern;
+}
 
 bool has_control_character(const std::string& text) {
   for (unsigned char c : text) {
@@ -33,7 +51,7 @@ bool has_control_character(const std::string& text) {
 }
 
 std::optional<std::string> check_iam_name(const std::string& what, const std::string& name, size_t limit) {
-  if (!std::regex_match(name, kIamName)) {
+  if (!std::regex_match(name, iam_name_pattern())) {
     return what + " '" + name + "' may only contain letters, digits and _+=,.@-";
   }
   if (name.size() > limit) {
@@ -98,11 +116,11 @@ std::optional<std::string> parse_role_tag(const std::string& text, const std::st
 
 std::optional<std::string> check_role_options(const RoleOptions& options) {
   if (options.parts.empty()) return "--parts is required (ec2-instance, onprem, service-role, ci-deployer, application)";
-  if (!std::regex_match(options.bucket_prefix, kBucketPrefix)) {
+  if (!std::regex_match(options.bucket_prefix, bucket_prefix_pattern())) {
     return "--bucket-prefix '" + options.bucket_prefix +
            "': a bucket-name prefix is 1-62 lower-case letters, digits, dots or hyphens, starting with a letter or digit";
   }
-  if (!options.name_prefix.empty() && !std::regex_match(options.name_prefix, kIamName)) {
+  if (!options.name_prefix.empty() && !std::regex_match(options.name_prefix, iam_name_pattern())) {
     return "--name-prefix '" + options.name_prefix + "' may only contain letters, digits and _+=,.@-";
   }
   const RoleNames names = role_names(options);
@@ -122,10 +140,10 @@ std::optional<std::string> check_role_options(const RoleOptions& options) {
     if (!options.has(check.part)) continue;
     if (auto problem = check_iam_name(check.what, check.name, check.limit)) return problem;
   }
-  if (!options.account.empty() && !std::regex_match(options.account, kAccount)) {
+  if (!options.account.empty() && !std::regex_match(options.account, account_pattern())) {
     return "--account '" + options.account + "': an AWS account id is exactly 12 digits";
   }
-  if (!options.region.empty() && !std::regex_match(options.region, kRegion)) {
+  if (!options.region.empty() && !std::regex_match(options.region, region_pattern())) {
     return "--region '" + options.region + "' does not look like an AWS region (e.g. us-east-1)";
   }
 
@@ -134,7 +152,7 @@ std::optional<std::string> check_role_options(const RoleOptions& options) {
                                     {"--deployment-group-name", options.deployment_group_name}}) {
     if (names_app && value.empty()) return std::string(flag) + " is required by the application and ci-deployer parts";
     if (!names_app && !value.empty()) return std::string(flag) + " is only used by the application and ci-deployer parts";
-    if (!value.empty() && !std::regex_match(value, kCodeDeployName)) {
+    if (!value.empty() && !std::regex_match(value, codedeploy_name_pattern())) {
       return std::string(flag) + " '" + value + "': use 1-100 letters, digits and _+=,.@-";
     }
   }

@@ -8,7 +8,11 @@ namespace cdrun {
 namespace {
 
 // Letters first (so never a number or a date), no spaces, no '#', quotes, brackets or other indicators.
-const std::regex kPlainSafe("[A-Za-z][A-Za-z0-9_./:-]*");
+// Compiled on first use: every cdrun start would pay for it otherwise.
+const std::regex& plain_safe_pattern() {
+  static const std::regex pattern("[A-Za-z][A-Za-z0-9_./:-]*");
+  return pattern;
+}
 // YAML 1.1 reads these as booleans or null, and CloudFormation's parser is a YAML 1.1 one.
 const std::set<std::string> kReservedWords = {"y",     "Y",     "yes", "Yes", "YES", "n",     "N",     "no",
                                               "No",    "NO",    "on",  "On",  "ON",  "off",   "Off",   "OFF",
@@ -30,7 +34,8 @@ std::string quoted(const std::string& text) {
 }
 
 std::string string_scalar(const std::string& text) {
-  const bool plain = std::regex_match(text, kPlainSafe) && text.back() != ':' && kReservedWords.count(text) == 0;
+  const bool plain =
+      std::regex_match(text, plain_safe_pattern()) && text.back() != ':' && kReservedWords.count(text) == 0;
   return plain ? text : quoted(text);
 }
 
