@@ -29,7 +29,7 @@ void check_version(Checker& checker, const Entry& version, const yaml::Node& roo
     return;
   }
   const yaml::Node& value = checker.resolve(*version.value);
-  if (value.kind == yaml::NodeKind::alias) return;
+  if (value.kind == yaml::NodeKind::alias || note_placeholder(checker, value, "version")) return;
   // Examples write a bare 0.0 (a YAML float), the reference says "a string": both mean the same.
   if (value.is_scalar() && value.value == "0.0") return;
   checker.report(Severity::error, kVersionInvalid, value.position,

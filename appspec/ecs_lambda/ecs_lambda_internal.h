@@ -51,6 +51,7 @@ enum Rule : int {
   kHooksEmpty = 25,
   kScalarNotString = 26,
   kTooManyFindings = 27,
+  kPlaceholder = 28,
   // ECS only (40-).
   kTaskDefinitionMissing = 40,
   kTaskDefinitionShape = 41,
@@ -153,9 +154,16 @@ std::string describe(const yaml::Node& node);
 std::string shown_text(const std::string& text);
 std::string quoted_text(const std::string& text);
 
+// A value that is wholly a template placeholder, as written: <NAME>, {{ name }} (quoted, or plain,
+// which YAML reads as a nested flow mapping) or ${NAME}; nullopt for anything else.
+std::optional<std::string> placeholder_text(const yaml::Node& value);
+// When `value` (already resolved) is a placeholder, reports a note under `rule` saying who fills it in
+// and returns true: the caller then skips its checks of the value, which only the filled-in file has.
+bool note_placeholder(Checker& checker, const yaml::Node& value, const std::string& name, int rule = kPlaceholder);
+
 // Type expectations for a present value: each returns the (alias-resolved) value, or nothing after
-// reporting kWrongNodeKind. expect_string also warns (kScalarNotString) about plain text that YAML
-// types as a number or boolean, but still returns the text.
+// reporting kWrongNodeKind or noting a placeholder. expect_string also warns (kScalarNotString)
+// about plain text that YAML types as a number or boolean, but still returns the text.
 const yaml::Node* expect_mapping(Checker& checker, const Entry& entry, const std::string& name);
 const yaml::Node* expect_sequence(Checker& checker, const Entry& entry, const std::string& name);
 std::optional<std::string> expect_string(Checker& checker, const yaml::Node& value, const std::string& name);

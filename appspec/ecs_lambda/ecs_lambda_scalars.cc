@@ -144,6 +144,7 @@ bool is_quoted_integer(const yaml::Node& node) {
 
 const yaml::Node* expect_mapping(Checker& checker, const Entry& entry, const std::string& name) {
   const yaml::Node& value = checker.resolve(*entry.value);
+  if (note_placeholder(checker, value, name)) return nullptr;
   if (value.is_mapping()) return &value;
   if (value.kind != yaml::NodeKind::alias) {
     checker.report(Severity::error, kWrongNodeKind, entry.where(),
@@ -155,6 +156,7 @@ const yaml::Node* expect_mapping(Checker& checker, const Entry& entry, const std
 
 const yaml::Node* expect_sequence(Checker& checker, const Entry& entry, const std::string& name) {
   const yaml::Node& value = checker.resolve(*entry.value);
+  if (note_placeholder(checker, value, name)) return nullptr;
   if (value.is_sequence()) return &value;
   if (value.kind != yaml::NodeKind::alias) {
     checker.report(Severity::error, kWrongNodeKind, entry.where(), name + " must be a list, found " + describe(value),
@@ -165,7 +167,7 @@ const yaml::Node* expect_sequence(Checker& checker, const Entry& entry, const st
 
 std::optional<std::string> expect_string(Checker& checker, const yaml::Node& node, const std::string& name) {
   const yaml::Node& value = checker.resolve(node);
-  if (value.kind == yaml::NodeKind::alias) return std::nullopt;
+  if (value.kind == yaml::NodeKind::alias || note_placeholder(checker, value, name)) return std::nullopt;
   if (!value.is_scalar()) {
     checker.report(Severity::error, kWrongNodeKind, value.position,
                    name + " must be a string, found " + describe(value), "give " + name + " a single text value");

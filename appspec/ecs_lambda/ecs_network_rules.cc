@@ -26,7 +26,7 @@ void check_id_list(Checker& checker, const Entry& entry, const std::string& name
   }
   for (const auto& raw : list->items) {
     const yaml::Node& item = checker.resolve(raw);
-    if (item.kind == yaml::NodeKind::alias) continue;
+    if (item.kind == yaml::NodeKind::alias || note_placeholder(checker, item, "an item of " + name)) continue;
     if (!item.is_scalar() || is_null(item)) {
       checker.report(Severity::error, kAwsvpcList, item.position,
                      "an item of " + name + " is " + describe(item) + ", not an id", hint);
@@ -44,7 +44,7 @@ void check_id_list(Checker& checker, const Entry& entry, const std::string& name
 void check_assign_public_ip(Checker& checker, const Entry& entry) {
   if (!entry.exists()) return;
   const yaml::Node& value = checker.resolve(*entry.value);
-  if (value.kind == yaml::NodeKind::alias) return;
+  if (value.kind == yaml::NodeKind::alias || note_placeholder(checker, value, "AssignPublicIp")) return;
   const bool valid = value.is_scalar() && scalar_kind(value) == ScalarKind::string &&
                      (value.value == "ENABLED" || value.value == "DISABLED");
   if (valid) return;

@@ -55,16 +55,16 @@ void check_task_definition(Checker& checker, const Fields& properties, const yam
                    entry.exists() ? "TaskDefinition has no value" : "Properties has no TaskDefinition", hint);
     return;
   }
-  const auto text = expect_string(checker, *entry.value, "TaskDefinition");
+  const yaml::Node& value = checker.resolve(*entry.value);
+  if (value.kind == yaml::NodeKind::alias) return;
+  if (note_placeholder(checker, value, "TaskDefinition", kTaskDefinitionPlaceholder)) return;
+  const auto text = expect_string(checker, value, "TaskDefinition");
   if (!text) return;
-  const Position position = entry.where();
-  if (text->size() > 2 && text->front() == '<' && text->back() == '>') {
-    checker.report(
-        Severity::note, kTaskDefinitionPlaceholder, position,
-        "TaskDefinition is the placeholder " + *text + ", which CodePipeline replaces with the task-definition ARN",
-        "fine in a CodeDeployToECS template; a deployment started any other way needs the real ARN");
+  if (text->empty()) {
+    // As empty as no value at all: the service has no task definition to deploy.
+    checker.report(Severity::error, kTaskDefinitionMissing, entry.where(), "TaskDefinition is empty", hint);
   } else if (!is_task_definition_arn(*text)) {
-    checker.report(Severity::warning, kTaskDefinitionShape, position,
+    checker.report(Severity::warning, kTaskDefinitionShape, entry.where(),
                    "TaskDefinition " + quoted_text(*text) + " is not a task-definition revision ARN", hint);
   }
 }
@@ -148,7 +148,7 @@ void note_test_traffic_hook(Checker& checker, const std::vector<HookUse>& uses) 
 std::optional<long long> ecs_whole_number(Checker& checker, const yaml::Node& node, const std::string& name,
                                           int invalid_rule, const std::string& expected) {
   const yaml::Node& value = checker.resolve(node);
-  if (value.kind == yaml::NodeKind::alias) return std::nullopt;
+  if (value.kind == yaml::NodeKind::alias || note_placeholder(checker, value, name)) return std::nullopt;
   if (auto number = integer_value(value)) return number;
   if (is_quoted_integer(value)) {
     checker.report(Severity::warning, kQuotedNumber, value.position,

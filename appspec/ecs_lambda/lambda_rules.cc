@@ -36,7 +36,7 @@ void check_name(Checker& checker, const Fields& properties, const yaml::Node& at
 // A published version number as written ("1", 1), or nothing after reporting why it is not one.
 std::optional<std::string> check_version_number(Checker& checker, const Entry& entry, const std::string& key) {
   const yaml::Node& value = checker.resolve(*entry.value);
-  if (value.kind == yaml::NodeKind::alias) return std::nullopt;
+  if (value.kind == yaml::NodeKind::alias || note_placeholder(checker, value, key)) return std::nullopt;
   const std::string& text = value.value;
   if (value.is_scalar() && equals_ignoring_case(text, "$LATEST")) {
     checker.report(Severity::error, kVersionLatest, value.position,

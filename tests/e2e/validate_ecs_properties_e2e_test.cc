@@ -49,8 +49,8 @@ TEST(ValidateEcsPropertiesE2E, CD441TaskDefinitionIsNotARevisionArn) {
 TEST(ValidateEcsPropertiesE2E, CD442PlaceholderForCodePipeline) {
   expect_ecs(replaced(kValidEcs, kEcsTaskDefinitionArn, "<TASK_DEFINITION>"),
              {"CD442", "note", 6, 25,
-              "TaskDefinition is the placeholder <TASK_DEFINITION>, which CodePipeline replaces with the "
-              "task-definition ARN"});
+              "TaskDefinition is the placeholder <TASK_DEFINITION>, which CodePipeline's CodeDeployToECS action "
+              "replaces with the ARN of the task definition it registers"});
 }
 
 TEST(ValidateEcsPropertiesE2E, CD443LoadBalancerInfoMissingOrEmpty) {
