@@ -86,14 +86,21 @@ void check_function(Checker& checker, const Entry& hook, const std::string& even
                    "arn:aws:lambda:<region>:<account>:function:<name>");
     return;
   }
-  if (name->rfind(kManagedPrefix, 0) != 0) {
-    const char* policy =
-        family.platform == Platform::lambda ? "AWSCodeDeployRoleForLambda" : "AWSCodeDeployRoleForECSLimited";
-    checker.report(Severity::warning, kHookFunctionPrefix, at,
-                   "hook function '" + *name + "' does not start with " + std::string(kManagedPrefix),
-                   std::string("the managed service-role policy ") + policy + " only allows invoking " +
-                       std::string(kManagedPrefix) + "* functions; rename it to '" + example +
-                       "' or grant the service role lambda:InvokeFunction on it");
+  if (name->rfind(kManagedPrefix, 0) == 0) return;
+  const std::string message = "hook function '" + *name + "' does not start with " + std::string(kManagedPrefix);
+  const std::string rename = "rename it to '" + example + "' or grant the service role lambda:InvokeFunction on it";
+  if (family.platform == Platform::lambda) {
+    // Both managed policies for Lambda deployments (AWSCodeDeployRoleForLambda and its Limited
+    // variant) allow invoking CodeDeployHook_* functions only.
+    checker.report(Severity::warning, kHookFunctionPrefix, at, message,
+                   "the managed service-role policy AWSCodeDeployRoleForLambda only allows invoking " +
+                       std::string(kManagedPrefix) + "* functions; " + rename);
+  } else {
+    // AWSCodeDeployRoleForECS may invoke any function; only the Limited variant restricts names.
+    checker.report(Severity::note, kHookFunctionPrefix, at, message,
+                   "only a service role with the AWSCodeDeployRoleForECSLimited managed policy is limited to " +
+                       std::string(kManagedPrefix) + "* functions (AWSCodeDeployRoleForECS invokes any); with it, " +
+                       rename);
   }
 }
 

@@ -200,12 +200,14 @@ TEST(ValidateEcsE2E, CD421HookNamesNoFunction) {
   expect_ecs(with_hooks("  - AfterInstall: \"\"\n"), {"CD421", "error", 11, 19, "hook AfterInstall names no function"});
 }
 
-TEST(ValidateEcsE2E, CD422FunctionOutsideTheManagedPolicy) {
+// Only the AWSCodeDeployRoleForECSLimited policy restricts hook names; AWSCodeDeployRoleForECS
+// invokes any function, so the name alone changes nothing: a note.
+TEST(ValidateEcsE2E, CD422FunctionOutsideTheLimitedPolicyIsANote) {
   const auto d = expect_ecs(with_hooks("  - BeforeInstall: ValidateTask\n"),
-                            {"CD422", "warning", 11, 20, "hook function 'ValidateTask' does not start with CodeDeployHook_"});
+                            {"CD422", "note", 11, 20, "hook function 'ValidateTask' does not start with CodeDeployHook_"});
   EXPECT_NE(d.value("hint", "").find("AWSCodeDeployRoleForECSLimited"), std::string::npos) << d.dump();
   expect_ecs(with_hooks("  - AfterAllowTraffic: arn:aws:lambda:us-east-1:111122223333:function:SmokeTest:live\n"),
-             {"CD422", "warning", 11, 24, "hook function 'SmokeTest' does not start with CodeDeployHook_"});
+             {"CD422", "note", 11, 24, "hook function 'SmokeTest' does not start with CodeDeployHook_"});
 }
 
 TEST(ValidateEcsE2E, CD423NeitherAFunctionNameNorAnArn) {

@@ -56,16 +56,17 @@ TEST(EcsHooks, EventWithEmptyFunctionIsAnError) {
   EXPECT_TRUE(has_finding(with_hooks("  - BeforeInstall: \"\"\n"), "CD421", Severity::error, 11, 20));
 }
 
-TEST(EcsHooks, FunctionWithoutManagedPrefixIsAWarning) {
+// Only AWSCodeDeployRoleForECSLimited restricts hook names (AWSCodeDeployRoleForECS invokes any).
+TEST(EcsHooks, FunctionWithoutManagedPrefixIsANote) {
   const Diagnostics found = with_hooks("  - BeforeInstall: ValidateTask\n");
-  EXPECT_TRUE(has_finding(found, "CD422", Severity::warning, 11, 20));
+  EXPECT_TRUE(has_finding(found, "CD422", Severity::note, 11, 20));
   EXPECT_NE(hint_of(found, "CD422").find("AWSCodeDeployRoleForECSLimited"), std::string::npos) << listing(found);
 }
 
-TEST(EcsHooks, ArnWhoseFunctionLacksThePrefixIsAWarning) {
+TEST(EcsHooks, ArnWhoseFunctionLacksThePrefixIsANote) {
   const Diagnostics found =
       with_hooks("  - AfterInstall: arn:aws:lambda:us-east-1:111122223333:function:ValidateTask\n");
-  EXPECT_TRUE(has_finding(found, "CD422", Severity::warning, 11, 19));
+  EXPECT_TRUE(has_finding(found, "CD422", Severity::note, 11, 19));
 }
 
 TEST(EcsHooks, QualifiedArnWithThePrefixIsClean) {
