@@ -1,7 +1,9 @@
 // Which compute platform an appspec is for, and the small text helpers the ECS/Lambda checks share.
 #include "appspec/ecs_lambda/ecs_lambda.h"
 
+#include <algorithm>
 #include <cctype>
+#include <initializer_list>
 
 #include "appspec/ecs_lambda/ecs_lambda_internal.h"
 
@@ -55,7 +57,43 @@ bool mentions_task_definition(const yaml::Node& node, int depth) {
   return false;
 }
 
+bool contains_ignoring_case(std::string_view text, std::string_view word) {
+  for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
+    if (equals_ignoring_case(text.substr(at, word.size()), word)) return true;
+  }
+  return false;
+}
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (contains_ignoring_case(text, word)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+Platform detect_platform_in_text(std::string_view text) {
+  std::optional<Platform> named;
+  bool ecs_words = false;
+  bool lambda_words = false;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(std::min(end + 1, text.size()));
+    // The agent's appspecs are the only ones with `os`, always a top-level key.
+    if (line.rfind("os:", 0) == 0) return Platform::server;
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    if (!named && contains_ignoring_case(line, "AWS::Lambda::Function")) named = Platform::lambda;
+    if (!named && contains_ignoring_case(line, "AWS::ECS::Service")) named = Platform::ecs;
+    ecs_words = ecs_words || contains_any(line, {"TaskDefinition", "TargetService", "LoadBalancerInfo"});
+    lambda_words = lambda_words || contains_any(line, {"CurrentVersion", "TargetVersion"});
+  }
+  if (named) return *named;
+  if (ecs_words) return Platform::ecs;
+  return lambda_words ? Platform::lambda : Platform::server;
+}
 
 Platform detect_platform(const yaml::Node* root) {
   if (root == nullptr || !root->is_mapping()) return Platform::server;

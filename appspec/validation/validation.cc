@@ -43,7 +43,10 @@ struct AppSpecText {
 std::optional<Ec2AppSpec> judge_appspec(const AppSpecText& appspec, const ValidationRequest& request,
                                         ValidationResult* result) {
   yaml::Document document = yaml::parse_first_document(appspec.text);
-  result->platform = request.platform ? *request.platform : detect_platform(document.root.get());
+  // Text that does not parse still says what it is for, so its YAML error is reported on that platform.
+  result->platform = request.platform  ? *request.platform
+                     : document.error ? detect_platform_in_text(appspec.text)
+                                      : detect_platform(document.root.get());
   Diagnostics text_diagnostics = appspec_text_diagnostics(appspec.text, document, appspec.display, result->platform);
   result->diagnostics.insert(result->diagnostics.end(), text_diagnostics.begin(), text_diagnostics.end());
   if (result->platform != Platform::server) {

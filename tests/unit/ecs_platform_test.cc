@@ -80,5 +80,28 @@ TEST(PlatformDetection, UnknownTypeFallsBackToTheTaskDefinitionRule) {
 
 TEST(PlatformDetection, EmptyResourcesIsLambda) { EXPECT_EQ(detected("Resources:\n"), Platform::lambda); }
 
+// Text that is not YAML (each ends in a tab-indented line the parser refuses) is judged by its words.
+TEST(PlatformDetectionInText, TheResourceTypeNamesThePlatform) {
+  EXPECT_EQ(detect_platform_in_text("Resources:\n  - s:\n      Type: AWS::ECS::Service\n\t- x\n"), Platform::ecs);
+  EXPECT_EQ(detect_platform_in_text("Resources:\n  - f:\n      Type: aws::lambda::function\n\t- x\n"), Platform::lambda);
+}
+
+TEST(PlatformDetectionInText, PropertyNamesNameThePlatformWithoutAType) {
+  EXPECT_EQ(detect_platform_in_text("Resources:\n  - TargetService:\n\t- x\n"), Platform::ecs);
+  EXPECT_EQ(detect_platform_in_text("Properties:\n  TargetVersion: 2\n\t- x\n"), Platform::lambda);
+}
+
+TEST(PlatformDetectionInText, OsOrNoWordsMeansServer) {
+  EXPECT_EQ(detect_platform_in_text("version: 0.0\nos: linux\nResources:\n  Type: AWS::ECS::Service\n\t- x\n"),
+            Platform::server);
+  EXPECT_EQ(detect_platform_in_text("version: 0.0\nhooks:\n\t- x\n"), Platform::server);
+  EXPECT_EQ(detect_platform_in_text(""), Platform::server);
+}
+
+TEST(PlatformDetectionInText, CommentsSayNothing) {
+  EXPECT_EQ(detect_platform_in_text("# Type: AWS::ECS::Service\n  # TaskDefinition\nhooks:\n\t- x\n"),
+            Platform::server);
+}
+
 }  // namespace
 }  // namespace cdrun::ecs_lambda_test
