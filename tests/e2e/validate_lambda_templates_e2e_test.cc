@@ -12,21 +12,29 @@ const std::string kOwnStepFills =
     ", which your own build step must fill in (CodePipeline's CodeDeployToECS action replaces only "
     "TaskDefinition: <TASK_DEFINITION>)";
 
-// CurrentVersion as a placeholder was an error (CD544, not a published version number) before.
-TEST(ValidateLambdaTemplatesE2E, CD528VersionPlaceholdersInEverySpelling) {
-  expect_lambda(replaced(kValidLambda, "CurrentVersion: 1", "CurrentVersion: {{current_version}}"),
-                {"CD528", "note", 8, 25, "CurrentVersion is the placeholder {{current_version}}" + kOwnStepFills});
-  expect_lambda(replaced(kValidLambda, "CurrentVersion: 1", "CurrentVersion: \"<CURRENT_VERSION>\""),
-                {"CD528", "note", 8, 25, "CurrentVersion is the placeholder <CURRENT_VERSION>" + kOwnStepFills});
-  expect_lambda(replaced(kValidLambda, "TargetVersion: 2", "TargetVersion: ${TARGET_VERSION}"),
-                {"CD528", "note", 9, 24, "TargetVersion is the placeholder ${TARGET_VERSION}" + kOwnStepFills});
-}
+struct PlaceholderCase {
+  std::string line;         // the line of kValidLambda to change
+  std::string placeholder;  // as written in the appspec
+  std::string shown;        // as the message shows it
+  int line_number;
+  int column;
+};
 
-TEST(ValidateLambdaTemplatesE2E, CD528NameAndAliasPlaceholders) {
-  expect_lambda(replaced(kValidLambda, "Name: my-function", "Name: ${FUNCTION_NAME}"),
-                {"CD528", "note", 6, 15, "Name is the placeholder ${FUNCTION_NAME}" + kOwnStepFills});
-  expect_lambda(replaced(kValidLambda, "Alias: live", "Alias: '{{ alias }}'"),
-                {"CD528", "note", 7, 16, "Alias is the placeholder {{ alias }}" + kOwnStepFills});
+// Each property of a Lambda appspec, in each spelling. A version placeholder was an error (CD544,
+// not a published version number) before.
+TEST(ValidateLambdaTemplatesE2E, CD528PlaceholderInEveryPropertyAndSpelling) {
+  const std::vector<PlaceholderCase> cases{
+      {"CurrentVersion: 1", "{{current_version}}", "{{current_version}}", 8, 25},
+      {"CurrentVersion: 1", "\"<CURRENT_VERSION>\"", "<CURRENT_VERSION>", 8, 25},
+      {"TargetVersion: 2", "${TARGET_VERSION}", "${TARGET_VERSION}", 9, 24},
+      {"Name: my-function", "${FUNCTION_NAME}", "${FUNCTION_NAME}", 6, 15},
+      {"Alias: live", "'{{ alias }}'", "{{ alias }}", 7, 16},
+  };
+  for (const PlaceholderCase& c : cases) {
+    const std::string key = c.line.substr(0, c.line.find(':'));
+    expect_lambda(replaced(kValidLambda, c.line, key + ": " + c.placeholder),
+                  {"CD528", "note", c.line_number, c.column, key + " is the placeholder " + c.shown + kOwnStepFills});
+  }
 }
 
 // Two equal placeholders say nothing about the versions they will become: no CD546.
