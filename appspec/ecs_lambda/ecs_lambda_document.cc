@@ -124,8 +124,8 @@ DocumentParts check_document(Checker& checker, const yaml::Node& root, const Fam
                    "start the file with 'version: 0.0' followed by 'Resources:'");
     return parts;
   }
-  const bool lower = family.lowercase_keys_documented;
-  Fields fields(checker, root, {{"version"}, {"Resources", lower}, {"Hooks"}}, "the top level");
+  // The "AppSpec File structure" page writes the top-level keys in lowercase for both platforms.
+  Fields fields(checker, root, {{"version"}, {"Resources", true}, {"Hooks", true}}, "the top level");
   check_version(checker, fields.get("version"), root);
   parts.hooks = fields.get("Hooks");
 

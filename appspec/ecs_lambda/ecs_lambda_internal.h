@@ -118,7 +118,7 @@ struct Entry {
 
 struct KeySpec {
   std::string canonical;              // as the AWS examples write it
-  bool lowercase_documented = false;  // the Lambda reference page spells these keys in lowercase
+  bool lowercase_documented = false;  // an AWS page also spells the key in lowercase
 };
 
 class Fields {

@@ -37,12 +37,23 @@ TEST(ValidateEcsE2E, CD402VersionOtherThanZeroPointZero) {
 }
 
 TEST(ValidateEcsE2E, CD403KeyOrEventInAnUndocumentedCase) {
-  expect_ecs(replaced(kValidEcs, "Resources:", "resources:"),
-             {"CD403", "warning", 2, 1, "key 'resources' is not written as documented ('Resources')"});
+  expect_ecs(replaced(kValidEcs, "Resources:", "RESOURCES:"),
+             {"CD403", "warning", 2, 1, "key 'RESOURCES' is not written as documented ('Resources')"});
   expect_ecs(replaced(kValidEcs, "TaskDefinition:", "taskDefinition:"),
              {"CD403", "warning", 6, 9, "key 'taskDefinition' is not written as documented ('TaskDefinition')"});
   expect_ecs(with_hooks("  - beforeInstall: CodeDeployHook_BeforeInstall\n"),
              {"CD403", "warning", 11, 5, "hook event 'beforeInstall' is not written as documented ('BeforeInstall')"});
+}
+
+// The "AppSpec File structure" page writes "version:", "resources:" and "hooks:" in lowercase.
+TEST(ValidateEcsE2E, TopLevelKeysSpelledAsTheStructurePageHaveNoCaseFinding) {
+  TempDir dir;
+  const JsonRun run = validate_appspec_text(
+      dir, replaced(kValidEcs, "Resources:", "resources:") + "hooks:\n  - BeforeInstall: CodeDeployHook_BeforeInstall\n");
+  EXPECT_EQ(run.report["platform"], "ecs") << run.report.dump(2);
+  EXPECT_TRUE(with_code(run.report, "CD403").empty()) << run.report.dump(2);
+  EXPECT_EQ(run.report["summary"]["warnings"], 0) << run.report.dump(2);
+  EXPECT_EQ(run.exit_code, 0);
 }
 
 TEST(ValidateEcsE2E, CD404UnknownKeyWithSuggestion) {

@@ -42,6 +42,17 @@ TEST(ValidateLambdaE2E, CD503KeyOrEventInAnUndocumentedCase) {
                  "hook event 'beforeallowtraffic' is not written as documented ('BeforeAllowTraffic')"});
 }
 
+// The "AppSpec File structure" page writes "resources:" and "hooks:" in lowercase for Lambda too.
+TEST(ValidateLambdaE2E, TopLevelKeysSpelledAsTheStructurePageHaveNoCaseFinding) {
+  TempDir dir;
+  const JsonRun run = validate_appspec_text(
+      dir, replaced(kValidLambda, "Resources:", "resources:") + "hooks:\n  - BeforeAllowTraffic: CodeDeployHook_PreTraffic\n");
+  EXPECT_EQ(run.report["platform"], "lambda") << run.report.dump(2);
+  EXPECT_TRUE(with_code(run.report, "CD503").empty()) << run.report.dump(2);
+  EXPECT_EQ(run.report["summary"]["warnings"], 0) << run.report.dump(2);
+  EXPECT_EQ(run.exit_code, 0);
+}
+
 TEST(ValidateLambdaE2E, CD504UnknownKey) {
   expect_lambda(kValidLambda + "        Version: 3\n", {"CD504", "warning", 10, 9, "unknown key 'Version' in Properties"});
   const auto d = expect_lambda(kValidLambda + "Hook:\n  - BeforeAllowTraffic: CodeDeployHook_PreTraffic\n",
