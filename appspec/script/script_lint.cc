@@ -113,11 +113,13 @@ Diagnostics lint_script(const std::string& text, const std::string& display_path
   auto add = [&](Severity severity, const char* code, std::string message, Position position, std::string hint) {
     out.push_back(make_diagnostic(severity, code, std::move(message), display_path, position, std::move(hint)));
   };
+  // Harmless on the instance: agent 1.8 runs chmod +x itself before it runs the script
+  // (agent-behavior.md 5.2), so this is only a note.
   if (check_executable && (mode & 0111u) == 0) {
     const std::string path = local_path(display_path);
     char octal[8];
     std::snprintf(octal, sizeof octal, "%04o", mode & 07777u);
-    add(Severity::warning, "CD358",
+    add(Severity::note, "CD358",
         "script is not executable (mode " + std::string(octal) + "); the agent logs \"is not executable.  Trying to "
         "make it executable.\" and runs chmod +x on its copy",
         {}, "chmod +x " + path + " (in git: git update-index --chmod=+x " + path + ")");
@@ -145,6 +147,14 @@ Diagnostics lint_script(const std::string& text, const std::string& display_path
   bool is_shell = true;
   if (has_shebang) {
     is_shell = script_rules::analyse_shebang(first_line, body, findings).is_shell;
+  } else if (const std::optional<std::size_t> late = script_rules::late_shebang(text, body)) {
+    const std::size_t eol = std::min(text.find_first_of("\r\n", *late), text.size());
+    const std::string written(text, *late, eol - *late);
+    const Position at = lines.at(*late);
+    add(Severity::warning, "CD352",
+        "\"" + written + "\" on line " + std::to_string(at.line) + " is only a comment: the kernel reads \"#!\" at the "
+        "first byte of the file alone, so the agent's Ruby spawn falls back to running the script with /bin/sh",
+        at, "move the \"#!\" line to the very top, with nothing before it");
   } else {
     add(Severity::warning, "CD352",
         "script has no \"#!\" line; the agent's Ruby spawn falls back to running it with /bin/sh", {1, 1},

@@ -31,6 +31,10 @@ struct Shebang {
 // reports an implausible interpreter (CD353) or a relative one (CD354).
 Shebang analyse_shebang(std::string_view line, std::size_t base, std::vector<Finding>& findings);
 
+// Where a "#!" stands that the kernel ignores because it is not at the first byte: after leading
+// blanks, or on a later line with only blank lines and comments before it. `body` skips a BOM.
+std::optional<std::size_t> late_shebang(std::string_view script, std::size_t body);
+
 // `cmd &` whose stdout/stderr are still the agent's pipes (CD355).
 std::vector<Finding> lingering_background_jobs(std::string_view script);
 

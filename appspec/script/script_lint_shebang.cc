@@ -116,4 +116,19 @@ std::vector<std::string> shebang_words(std::string_view text, std::size_t base, 
   return words;
 }
 
+std::optional<std::size_t> late_shebang(std::string_view script, std::size_t body) {
+  std::size_t start = body;
+  while (start < script.size()) {
+    std::size_t end = script.find('\n', start);
+    if (end == std::string_view::npos) end = script.size();
+    const std::size_t text = script.find_first_not_of(" \t\r", start);
+    if (text < end) {
+      if (script.compare(text, 2, "#!") == 0) return text;
+      if (script[text] != '#') return std::nullopt;  // a command: the comment block at the top is over
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace cdrun::script_rules

@@ -72,6 +72,22 @@ TEST(ValidateScriptE2E, CD352NoShebang) {
                "script has no \"#!\" line; the agent's Ruby spawn falls back to running it with /bin/sh", 0);
 }
 
+// The kernel honours "#!" only at the file's first byte. Below a blank line or a comment it is a
+// comment: exec fails with ENOEXEC and Ruby's spawn runs the file with /bin/sh, whatever it names.
+TEST(ValidateScriptE2E, CD352ShebangBelowTheFirstLineIsOnlyAComment) {
+  check_script("\n#!/bin/bash\necho hi\n", "CD352", "warning", 2, 1,
+               "\"#!/bin/bash\" on line 2 is only a comment: the kernel reads \"#!\" at the first byte of the file alone, "
+               "so the agent's Ruby spawn falls back to running the script with /bin/sh",
+               0);
+  check_script("# deploy hook\n  #!/usr/bin/env python3\nprint('hi')\n", "CD352", "warning", 2, 3,
+               "\"#!/usr/bin/env python3\" on line 2 is only a comment: the kernel reads \"#!\" at the first byte of the "
+               "file alone, so the agent's Ruby spawn falls back to running the script with /bin/sh",
+               0);
+  // After a command the comment block at the top is over: the script simply has no "#!" line.
+  check_script("echo hi\n#!/bin/bash\n", "CD352", "warning", 1, 1,
+               "script has no \"#!\" line; the agent's Ruby spawn falls back to running it with /bin/sh", 0);
+}
+
 TEST(ValidateScriptE2E, CD353UnknownInterpreterWithSuggestion) {
   ScriptRun s;
   run_script(s, "#!/bin/bahs\necho hi\n");
@@ -159,11 +175,12 @@ TEST(ValidateScriptE2E, CD357BinaryScriptSkipsContentChecks) {
 TEST(ValidateScriptE2E, CD358NotExecutable) {
   ScriptRun s;
   run_script(s, "#!/bin/bash\necho hi\n", 0640);
-  expect_diagnostic(s.run, {"CD358", "warning", s.script, 0, 0,
+  expect_diagnostic(s.run, {"CD358", "note", s.script, 0, 0,
                             "script is not executable (mode 0640); the agent logs \"is not executable.  Trying to make "
                             "it executable.\" and runs chmod +x on its copy"});
   EXPECT_EQ(s.run.exit_code, 0);
-  EXPECT_EQ(validate_json(s.dir.path(), {"--strict"}).exit_code, 1);  // a warning fails --strict
+  // Agent 1.8 runs chmod +x itself before running the script: a note, which --strict ignores.
+  EXPECT_EQ(validate_json(s.dir.path(), {"--strict"}).exit_code, 0);
 }
 
 TEST(ValidateScriptE2E, ScriptNamedByTwoHooksIsLintedOnce) {
