@@ -67,4 +67,16 @@ struct AppSpecLocation {
 };
 AppSpecLocation locate_appspec(const Bundle& bundle, const std::optional<std::string>& appspec_filename);
 
+// The text of the appspec locate_appspec found (its appspec_path must be set), read through a
+// symlink that stays inside the bundle as the agent's File.read would. Without text, `problems`
+// holds the error saying why (CD307); a symlinked appspec also gets a note (CD308).
+struct BundleAppSpecText {
+  std::optional<std::string> text;
+  Diagnostics problems;
+};
+BundleAppSpecText read_bundle_appspec(const Bundle& bundle, const AppSpecLocation& location, std::size_t limit);
+
+// Why read_files gave no data for the regular file `path`: open(2)'s error in a directory bundle.
+std::string unreadable_reason(const Bundle& bundle, const std::string& path);
+
 }  // namespace cdrun

@@ -3,6 +3,7 @@
 #include "appspec/bundle/bundle_checks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -25,6 +26,8 @@ class ReferenceChecker {
   Diagnostics run() {
     Diagnostics out = check_bundle_entries(bundle_, index_);
     if (input_.appspec) {
+      windows_ = input_.appspec->os == "windows";
+      remember_present_scripts();
       for (const HookSpec& hook : input_.appspec->hooks) {
         for (const ScriptSpec& script : hook.scripts) check_script(hook, script);
       }
@@ -41,17 +44,58 @@ class ReferenceChecker {
     std::string path;  // bundle path reached (with the root prefix)
   };
 
-  // File.join(root, written): a leading '/' is a separator, ".." is followed lexically and through links.
-  Target resolve(const std::string& written) const {
+  // `written` as File.join(root, written) reaches it, relative to the root: leading separators
+  // are only separators. The Windows agent's Ruby also takes a backslash for a separator, so
+  // "\" is the bundle root, ".\a.ps1" is "a.ps1" and "deploy\b.ps1" is "deploy/b.ps1".
+  std::string agent_relative(const std::string& written) const {
     std::string relative = written;
+    if (windows_) std::replace(relative.begin(), relative.end(), '\\', '/');
     relative.erase(0, relative.find_first_not_of('/'));
-    const bundle_path::Normalised normalised = bundle_path::normalise(relative);
+    return relative;
+  }
+
+  // File.join(root, written): ".." is followed lexically and through links.
+  Target resolve(const std::string& written) const {
+    const bundle_path::Normalised normalised = bundle_path::normalise(agent_relative(written));
     if (normalised.escapes_root) return {Target::leaves, {}};
     const BundleIndex::Resolved r = index_.resolve(prefix_ + normalised.path);
     if (r.status == BundleIndex::Status::outside) return {Target::leaves, {}};
+    if (r.status == BundleIndex::Status::found) return {Target::ok, r.path};
+    // Windows file systems match names without regard to case.
+    if (windows_ && r.status == BundleIndex::Status::missing) {
+      const std::string found = find_ignoring_case(prefix_ + normalised.path);
+      if (!found.empty()) return {Target::ok, found};
+    }
     // A loop is what File.exist? calls missing, too.
-    if (r.status != BundleIndex::Status::found) return {Target::missing, {}};
-    return {Target::ok, r.path};
+    return {Target::missing, {}};
+  }
+
+  // The entry (or implied directory) whose path equals `path` but for letter case; "" if none.
+  std::string find_ignoring_case(const std::string& path) const {
+    const std::string wanted = lowercase(path);
+    for (const BundleEntry& e : bundle_.entries()) {
+      if (e.escapes_root || e.path.size() < wanted.size()) continue;
+      const std::string name = lowercase(e.path);
+      if (name == wanted) return e.path;
+      if (name.compare(0, wanted.size(), wanted) == 0 && name[wanted.size()] == '/') return e.path.substr(0, wanted.size());
+    }
+    return {};
+  }
+
+  static std::string lowercase(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  }
+
+  // Bundle paths of the scripts some hook already names: never offered as a did-you-mean for
+  // another script, whose author would then run one script twice believing it is a different one.
+  void remember_present_scripts() {
+    for (const HookSpec& hook : input_.appspec->hooks) {
+      for (const ScriptSpec& script : hook.scripts) {
+        const Target target = resolve(script.location);
+        if (target.status == Target::ok) named_scripts_.insert(target.path.substr(std::min(prefix_.size(), target.path.size())));
+      }
+    }
   }
 
   void add(Severity severity, const char* code, std::string message, Position position, std::string hint) {
@@ -73,8 +117,8 @@ class ReferenceChecker {
       return;
     }
     if (target.status == Target::missing) {
-      const std::string relative = bundle_path::normalise(location.substr(std::min(location.find_first_not_of('/'), location.size()))).path;
-      const std::string close = suggest(relative);
+      const std::string relative = bundle_path::normalise(agent_relative(location)).path;
+      const std::string close = suggest(relative, named_scripts_);
       add(Severity::error, "CD330",
           where + " is not in the bundle; the agent fails with \"Script does not exist at specified location: "
                   ".../deployment-archive/" + relative + "\"",
@@ -97,7 +141,7 @@ class ReferenceChecker {
       add(Severity::error, "CD341", "files source \"" + file.source + "\" leads outside the bundle", file.position,
           "give the source relative to the bundle root (\"/\" means the whole bundle)");
     } else if (target.status == Target::missing) {
-      const std::string close = suggest(bundle_path::normalise(file.source.substr(std::min(file.source.find_first_not_of('/'), file.source.size()))).path);
+      const std::string close = suggest(bundle_path::normalise(agent_relative(file.source)).path, {});
       add(Severity::error, "CD340",
           "files source \"" + file.source + "\" is not in the bundle; Install fails with \"No such file or directory @ rb_sysopen\"",
           file.position, close.empty() ? "add it to the bundle, or correct the source" : "did you mean \"" + close + "\"?");
@@ -107,7 +151,7 @@ class ReferenceChecker {
   // The closest existing file to a missing one (relative to the agent's root). Only the likely
   // slips are compared, so a bundle of 100,000 files costs one cheap pass: a misspelt name in the
   // right directory, or the right name in a misspelt directory.
-  std::string suggest(const std::string& missing) const {
+  std::string suggest(const std::string& missing, const std::set<std::string>& excluded) const {
     const std::size_t cut = missing.rfind('/');
     const std::string_view dir = cut == std::string::npos ? std::string_view() : std::string_view(missing).substr(0, cut);
     const std::string_view base = bundle_path::basename(missing);
@@ -117,7 +161,8 @@ class ReferenceChecker {
       const std::string_view relative = std::string_view(e.path).substr(prefix_.size());
       const std::size_t slash = relative.rfind('/');
       const std::string_view entry_dir = slash == std::string_view::npos ? std::string_view() : relative.substr(0, slash);
-      if (entry_dir == dir || bundle_path::basename(relative) == base) candidates.emplace_back(relative);
+      if ((entry_dir == dir || bundle_path::basename(relative) == base) && !excluded.count(std::string(relative)))
+        candidates.emplace_back(relative);
     }
     if (missing.size() <= 64) return did_you_mean(missing, candidates);
     // did_you_mean gives up on long words: compare the names within the same directory instead.
@@ -137,7 +182,14 @@ class ReferenceChecker {
     const std::map<std::string, std::string> contents = bundle_.read_files(paths, kScriptReadLimit);
     for (const auto& [path, mode] : scripts_) {
       auto it = contents.find(path);
-      if (it == contents.end()) continue;
+      if (it == contents.end()) {
+        out_.push_back(make_diagnostic(Severity::error, "CD312",
+                                       "cannot read the hook script: " + unreadable_reason(bundle_, path) +
+                                           "; none of its checks ran",
+                                       bundle_member_display(bundle_, path), {},
+                                       "make it readable for the user running cdrun (the agent itself reads it as root)"));
+        continue;
+      }
       Diagnostics found = lint_script(it->second, bundle_member_display(bundle_, path), mode, true);
       out_.insert(out_.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
@@ -148,6 +200,8 @@ class ReferenceChecker {
   BundleIndex index_;
   std::string prefix_;
   std::map<std::string, unsigned> scripts_;  // distinct script paths -> mode, linted once each
+  std::set<std::string> named_scripts_;      // relative to the root prefix
+  bool windows_ = false;
   Diagnostics out_;
 };
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "appspec/bundle/bundle.h"
+#include "appspec/bundle/bundle_entry_checks.h"
 #include "appspec/bundle/bundle_index.h"
 #include "appspec/bundle/bundle_path.h"
 
@@ -65,6 +66,7 @@ class LayoutChecker {
         make_diagnostic(severity, code, std::move(message), bundle_.display_name(), {}, std::move(hint)));
   }
   void report_apple_litter();
+  bool report_broken_link();
   void report_missing();
 
   const Bundle& bundle_;
@@ -100,7 +102,7 @@ AppSpecLocation LayoutChecker::run() {
 
   const std::string shown = given_ ? name_ : "appspec.yml";
   if (out_.appspec_path.empty()) {
-    report_missing();
+    if (!report_broken_link()) report_missing();
   } else if (!has_name) {
     const std::string found(bundle_path::basename(out_.appspec_path));
     add(Severity::error, "CD302",
@@ -146,6 +148,28 @@ void LayoutChecker::report_apple_litter() {
     add(Severity::warning, "CD304", "the bundle holds macOS AppleDouble \"._\" files: " + quoted_list(apple_double, 3),
         "create the archive with COPYFILE_DISABLE=1 set (macOS tar), or delete the ._ files");
   }
+}
+
+// An appspec name that is there, but as a link File.read cannot follow to a file of the bundle.
+bool LayoutChecker::report_broken_link() {
+  for (const std::string& candidate : {name_escapes_ ? std::string() : name_, std::string("appspec.yaml"),
+                                       std::string("appspec.yml")}) {
+    const BundleEntry* link = candidate.empty() ? nullptr : index_.entry(prefix_ + candidate);
+    if (!link || link->type != EntryType::symlink) continue;
+    const BundleIndex::Status status = index_.resolve(prefix_ + candidate).status;
+    std::string why = "which is not in the bundle; the agent's File.read fails with \"No such file or directory\"";
+    if (status == BundleIndex::Status::outside) {
+      why = "outside the bundle; the agent would read whatever that path holds on the instance, which cdrun cannot judge";
+    } else if (status == BundleIndex::Status::loop) {
+      why = "which loops; the agent's File.read fails with \"Too many levels of symbolic links\"";
+    }
+    out_.diagnostics.push_back(make_diagnostic(Severity::error, "CD307",
+                                               candidate + " is a symbolic link to \"" + link->link_target + "\", " + why,
+                                               bundle_member_display(bundle_, prefix_ + candidate), {},
+                                               "replace the link with the appspec file itself"));
+    return true;
+  }
+  return false;
 }
 
 void LayoutChecker::report_missing() {

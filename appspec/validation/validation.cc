@@ -132,10 +132,10 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
   AppSpecLocation location = locate_appspec(bundle, request.appspec_filename);
   result->diagnostics.insert(result->diagnostics.end(), location.diagnostics.begin(), location.diagnostics.end());
   if (location.appspec_path.empty()) return;
-  auto contents = bundle.read_files({location.appspec_path}, kMaxAppSpecBytes);
-  auto found = contents.find(location.appspec_path);
-  if (found == contents.end()) return;
-  AppSpecText appspec{found->second, join_display(bundle, location.appspec_path)};
+  BundleAppSpecText loaded = read_bundle_appspec(bundle, location, kMaxAppSpecBytes);
+  result->diagnostics.insert(result->diagnostics.end(), loaded.problems.begin(), loaded.problems.end());
+  if (!loaded.text) return;
+  AppSpecText appspec{std::move(*loaded.text), join_display(bundle, location.appspec_path)};
   result->sources[appspec.display] = appspec.text;
   std::optional<Ec2AppSpec> model = judge_appspec(appspec, request, result);
   if (result->platform != Platform::server) return;

@@ -41,7 +41,7 @@ TEST(ValidateArchiveE2E, CD305WrapperDirectoryIsStrippedAndPathsResolveUnderIt) 
   EXPECT_TRUE(with_code(run.report, "CD330").empty()) << run.report.dump(2);
   EXPECT_TRUE(with_code(run.report, "CD340").empty()) << run.report.dump(2);
   // The script was found under the wrapper and is named by its member path.
-  expect_diagnostic(run, {"CD358", "warning", tgz + "!myapp/scripts/start.sh", 0, 0,
+  expect_diagnostic(run, {"CD358", "note", tgz + "!myapp/scripts/start.sh", 0, 0,
                           "script is not executable (mode 0644); the agent logs \"is not executable.  Trying to make "
                           "it executable.\" and runs chmod +x on its copy"});
   EXPECT_EQ(run.exit_code, 0);

@@ -107,9 +107,36 @@ TEST(ValidateBundleE2E, BrokenFixtureJson) {
                           "background job \"node server.js\" keeps the agent's stdout and stderr open; the agent waits for "
                           "every holder to close them, so the hook hangs until its timeout and fails with \"failed to "
                           "close STDOUT\""});
-  expect_diagnostic(run, {"CD358", "warning", start, 0, 0,
+  expect_diagnostic(run, {"CD358", "note", start, 0, 0,
                           "script is not executable (mode 0644); the agent logs \"is not executable.  Trying to make it "
                           "executable.\" and runs chmod +x on its copy"});
+}
+
+// A did-you-mean never names a script another hook already runs: "stop_server.sh" is close to
+// "start_server.sh", but following the hint would run the start script at ApplicationStop.
+TEST(ValidateBundleE2E, CD330DidYouMeanSkipsScriptsOtherHooksRun) {
+  TempDir dir;
+  const std::string appspec = dir.write("appspec.yml",
+                                        "version: 0.0\nos: linux\nhooks:\n"
+                                        "  ApplicationStop:\n    - location: scripts/stop_server.sh\n"
+                                        "  ApplicationStart:\n    - location: scripts/start_server.sh\n");
+  dir.write("scripts/start_server.sh", "#!/bin/bash\nsystemctl start app\n", 0755);
+  JsonRun run = validate_json(dir.path());
+  const auto found = with_code(run.report, "CD330");
+  ASSERT_EQ(found.size(), 1u) << run.report.dump(2);
+  EXPECT_EQ(found[0]["line"], 5);
+  EXPECT_EQ(found[0]["column"], 7);
+  EXPECT_EQ(found[0]["message"], "hook ApplicationStop script \"scripts/stop_server.sh\" is not in the bundle; the agent "
+                                 "fails with \"Script does not exist at specified location: "
+                                 ".../deployment-archive/scripts/stop_server.sh\"");
+  EXPECT_EQ(found[0]["hint"], "add the script to the bundle, or correct the location");
+
+  // A file no hook names is still offered.
+  dir.write("scripts/stop-server.sh", "#!/bin/bash\nsystemctl stop app\n", 0755);
+  run = validate_json(dir.path());
+  const auto again = with_code(run.report, "CD330");
+  ASSERT_EQ(again.size(), 1u) << run.report.dump(2);
+  EXPECT_EQ(again[0]["hint"], "did you mean \"scripts/stop-server.sh\"?");
 }
 
 TEST(ValidateBundleE2E, BrokenFixtureTextPutsACaretUnderTheCarriageReturn) {

@@ -93,6 +93,17 @@ inline nlohmann::json expect_finding(const std::string& platform, const std::str
   return d;
 }
 
+// Validates `appspec` and expects it judged on `platform`, valid, with no `code` and no warning.
+inline void expect_clean_of(const std::string& platform, const std::string& appspec, const std::string& code) {
+  SCOPED_TRACE("no " + code);
+  TempDir dir;
+  const JsonRun run = validate_appspec_text(dir, appspec);
+  EXPECT_EQ(run.report["platform"], platform) << run.report.dump(2);
+  EXPECT_TRUE(with_code(run.report, code).empty()) << run.report.dump(2);
+  EXPECT_EQ(run.report["summary"]["warnings"], 0) << run.report.dump(2);
+  EXPECT_EQ(run.exit_code, 0);
+}
+
 inline nlohmann::json expect_ecs(const std::string& appspec, const Finding& f, const std::vector<std::string>& args = {}) {
   return expect_finding("ecs", appspec, f, args);
 }
