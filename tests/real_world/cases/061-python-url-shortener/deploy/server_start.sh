@@ -1,0 +1,2 @@
+#!/bin/bash
+systemctl start url_shortener.service

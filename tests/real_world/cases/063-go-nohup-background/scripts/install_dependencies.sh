@@ -1,0 +1,3 @@
+#!/bin/bash
+# Example: install dependencies (if any)
+sudo apt update

@@ -1,0 +1,2 @@
+#!/bin/bash
+docker rm -f spring-app

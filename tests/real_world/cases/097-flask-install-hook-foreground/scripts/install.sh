@@ -1,0 +1,4 @@
+ls /tmp
+
+pwd
+pip install --no-cache-dir -r requirements.txt
