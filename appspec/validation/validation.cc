@@ -65,23 +65,49 @@ std::optional<Ec2AppSpec> judge_appspec(const AppSpecText& appspec, const Valida
     return std::nullopt;
   }
   const AgentOs os = request.agent_os ? *request.agent_os : default_agent_os(document);
+  const auto selected = [&](AgentVersion version) {
+    return std::find(request.agent_versions.begin(), request.agent_versions.end(), version) != request.agent_versions.end();
+  };
+  // Agent 1.8's reading is cdrun's model of the appspec, so it runs even when only 2.x is asked for.
   AgentVerdict verdict = agent_parse(appspec.text, os);
-  AgentSummary summary;
-  summary.os = os;
-  summary.accepts = verdict.accepts;
-  if (const AgentFinding* first = verdict.first()) {
-    summary.crash = first->crash;
-    if (!first->crash) summary.message = first->message;
+  std::optional<Agent2Verdict> verdict2;
+  if (selected(AgentVersion::v2)) verdict2 = parse_agent2_appspec(appspec.text);
+  for (AgentVersion version : request.agent_versions) {
+    AgentSummary summary;
+    summary.version = version;
+    summary.os = os;
+    if (version == AgentVersion::v2) {
+      summary.accepts = verdict2->accepts;
+      if (!verdict2->accepts) summary.message = verdict2->message;
+    } else {
+      summary.accepts = verdict.accepts;
+      if (const AgentFinding* first = verdict.first()) {
+        summary.crash = first->crash;
+        if (!first->crash) summary.message = first->message;
+      }
+    }
+    result->agents.push_back(summary);
   }
-  result->agent = summary;
-  Diagnostics found = agent_diagnostics(verdict, appspec.display);
-  result->diagnostics.insert(result->diagnostics.end(), found.begin(), found.end());
+  const bool with_1_8 = selected(AgentVersion::v1_8);
+  if (with_1_8) {
+    Diagnostics found = agent_diagnostics(verdict, appspec.display);
+    result->diagnostics.insert(result->diagnostics.end(), found.begin(), found.end());
+  }
+  if (verdict2) {
+    AgentVerdicts both{with_1_8 ? &verdict : nullptr, &*verdict2, os};
+    Diagnostics found = agent2_diagnostics(both, appspec.text, appspec.display);
+    result->diagnostics.insert(result->diagnostics.end(), found.begin(), found.end());
+  }
   ServerCheckInput input;
   input.verdict = &verdict;
   input.file = appspec.display;
   input.events = request.events;
   input.appspec_filename = request.appspec_filename;
   Diagnostics own = check_server_appspec(input);
+  if (!with_1_8) {
+    own.erase(std::remove_if(own.begin(), own.end(), [](const Diagnostic& d) { return is_agent18_only_rule(d.code); }),
+              own.end());
+  }
   result->diagnostics.insert(result->diagnostics.end(), own.begin(), own.end());
   return verdict.appspec;
 }
@@ -163,6 +189,8 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
 }
 
 }  // namespace
+
+const char* agent_version_name(AgentVersion version) { return version == AgentVersion::v2 ? "2" : "1.8"; }
 
 ValidationResult validate_target(const ValidationRequest& request) {
   ValidationResult result;

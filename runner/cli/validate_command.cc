@@ -47,6 +47,8 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   request.appspec_filename = options.appspec_filename;
   request.events = options.events;
   request.bundle_type = options.bundle_type;
+  if (options.agent_version == "1.8") request.agent_versions = {AgentVersion::v1_8};
+  if (options.agent_version == "2") request.agent_versions = {AgentVersion::v2};
 
   ValidationResult result = validate_target(request);
   Report report;
@@ -64,13 +66,14 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   report.strict = options.strict;
   report.diagnostics = std::move(result.diagnostics);
   report.sources = std::move(result.sources);
-  if (result.agent) {
+  for (const AgentSummary& summary : result.agents) {
     AgentReport agent;
-    agent.accepts = result.agent->accepts;
-    agent.message = result.agent->message;
-    agent.crash = result.agent->crash;
-    agent.agent_os = result.agent->os == AgentOs::windows ? "windows" : "linux";
-    report.agent = agent;
+    agent.version = agent_version_name(summary.version);
+    agent.accepts = summary.accepts;
+    agent.message = summary.message;
+    agent.crash = summary.crash;
+    agent.agent_os = summary.os == AgentOs::windows ? "windows" : "linux";
+    report.agents.push_back(agent);
   }
   write_report(out, report, options.format, use_color(options.color));
   return report.valid() ? kExitOk : kExitInvalid;
@@ -86,6 +89,9 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
       ->check(CLI::IsMember({"server", "ecs", "lambda"}));
   app.add_option("--agent-os", options.agent_os, "Whose parser judges an EC2/on-premises appspec (default: its os)")
       ->check(CLI::IsMember({"linux", "windows"}));
+  app.add_option("--agent-version", options.agent_version,
+                 "Whose verdict counts for an EC2/on-premises appspec: agent 1.8, agent 2.x or both (default: all)")
+      ->check(CLI::IsMember({"1.8", "2", "all"}));
   app.add_option("-A,--appspec-filename", options.appspec_filename, "Appspec file name in the bundle, as codedeploy-local");
   app.add_option("-e,--events", options.events, "Lifecycle events as for codedeploy-local --events, to check their order");
   app.add_option("-t,--type", options.bundle_type, "Bundle type (default: detected)")

@@ -16,6 +16,7 @@ struct ValidateOptions {
   std::optional<std::string> appspec_filename;  // as codedeploy-local's --appspec-filename
   std::optional<std::string> events;            // as codedeploy-local's --events
   std::optional<std::string> bundle_type;       // directory | zip | tar | tgz (default: detected)
+  std::string agent_version = "all";            // 1.8 | 2 | all: whose verdicts count
   bool strict = false;
   std::string color = "auto";                   // auto | always | never
 };

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "appspec/core/diagnostic.h"
 
@@ -15,12 +16,14 @@ struct AgentReport {
   std::optional<std::string> message;  // the agent's exact message when it rejects without crashing
   bool crash = false;
   std::string agent_os;                // "linux" or "windows"
+  std::string version;                 // "1.8" or "2"; "" when the report does not say whose verdict it is
 };
 
 struct Report {
   std::string target;                  // what was validated, as given on the command line
   std::string platform;                // "server", "ecs" or "lambda"
-  std::optional<AgentReport> agent;    // EC2/on-premises appspecs only
+  // EC2/on-premises appspecs only: one verdict per selected agent; the first is the JSON's "agent".
+  std::vector<AgentReport> agents;
   Diagnostics diagnostics;             // sorted by file, then position
   bool strict = false;                 // warnings count as failures
   // Text of the files named by diagnostics, for showing the offending line under a message.

@@ -11,6 +11,7 @@ using Json = nlohmann::ordered_json;
 
 Json agent_json(const AgentReport& agent) {
   Json json;
+  if (!agent.version.empty()) json["version"] = agent.version;
   json["os"] = agent.agent_os;
   json["accepts"] = agent.accepts;
   json["message"] = agent.message ? Json(*agent.message) : Json(nullptr);
@@ -40,7 +41,11 @@ void write_json(std::ostream& out, const Report& report) {
   json["platform"] = report.platform.empty() ? Json(nullptr) : Json(report.platform);
   json["strict"] = report.strict;
   if (!report.read_error.empty()) json["error"] = report.read_error;
-  if (report.agent) json["agent"] = agent_json(*report.agent);
+  if (!report.agents.empty()) {
+    json["agent"] = agent_json(report.agents.front());
+    json["agents"] = Json::array();
+    for (const AgentReport& agent : report.agents) json["agents"].push_back(agent_json(agent));
+  }
   json["diagnostics"] = Json::array();
   for (const Diagnostic& d : report_detail::sorted_diagnostics(report.diagnostics)) {
     json["diagnostics"].push_back(diagnostic_json(d));

@@ -106,7 +106,9 @@ void write_excerpt(std::ostream& out, const std::string& line, int column, const
 }
 
 void write_agent(std::ostream& out, const AgentReport& agent) {
-  out << "agent " << terminal_safe(agent.agent_os, false) << ": ";
+  out << "agent ";
+  if (!agent.version.empty()) out << terminal_safe(agent.version, false) << ' ';
+  out << terminal_safe(agent.agent_os, false) << ": ";
   if (agent.crash) {
     out << "crashes (internal Ruby error)";
   } else if (agent.accepts) {
@@ -132,7 +134,7 @@ void write_text(std::ostream& out, const Report& report, const TextStyle& style)
   out << terminal_safe(report.target, false) << ": " << (report.valid() ? "valid" : "invalid") << " ("
       << plural(counts.errors, "error") << ", " << plural(counts.warnings, "warning") << ", " << plural(counts.notes, "note")
       << ")\n";
-  if (report.agent) write_agent(out, *report.agent);
+  for (const AgentReport& agent : report.agents) write_agent(out, agent);
 }
 
 }  // namespace cdrun

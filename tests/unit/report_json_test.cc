@@ -21,7 +21,7 @@ TEST(ReportJson, ShapeAndTypes) {
   Report report;
   report.target = "app/appspec.yml";
   report.platform = "server";
-  report.agent = AgentReport{false, std::string("bad hook"), false, "linux"};
+  report.agents = {AgentReport{false, std::string("bad hook"), false, "linux"}};
   report.diagnostics.push_back(
       make_diagnostic(Severity::error, "CD101", "unknown key 'hookz'", "app/appspec.yml", {3, 1}, "use hooks"));
   report.diagnostics.push_back(make_diagnostic(Severity::note, "CD102", "no files section", "app/appspec.yml", {}));
@@ -64,7 +64,7 @@ TEST(ReportJson, AgentKeyAbsentWithoutAgentAndNullMessage) {
   EXPECT_TRUE(parsed["diagnostics"].is_array());
   EXPECT_TRUE(parsed["diagnostics"].empty());
 
-  report.agent = AgentReport{false, std::nullopt, true, "windows"};
+  report.agents = {AgentReport{false, std::nullopt, true, "windows"}};
   parsed = json::parse(json_text(report));
   EXPECT_TRUE(parsed["agent"]["message"].is_null());
   EXPECT_EQ(parsed["agent"]["crash"], true);
