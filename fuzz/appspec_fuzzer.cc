@@ -1,16 +1,19 @@
 // Feeds arbitrary bytes to everything `cdrun validate` does with an appspec's text: the agent
-// parser emulation for both agents, cdrun's own server rules, and the ECS/Lambda rules.
+// parser emulation for both agent OSes, agent 2.x's parser and the diagnostics that compare the
+// two agents, cdrun's own server rules, and the ECS/Lambda rules.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "appspec/agent/agent_parser.h"
+#include "appspec/agent2/agent2_parser.h"
 #include "appspec/ecs_lambda/ecs_lambda.h"
 #include "appspec/server/server_rules.h"
 #include "appspec/validation/validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
+  const cdrun::Agent2Verdict verdict2 = cdrun::parse_agent2_appspec(text);
   for (cdrun::AgentOs os : {cdrun::AgentOs::linux, cdrun::AgentOs::windows}) {
     cdrun::AgentVerdict verdict = cdrun::agent_parse(text, os);
     cdrun::ServerCheckInput input;
@@ -19,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     input.events = std::string("ApplicationStop,DownloadBundle,Install,AfterInstall");
     (void)cdrun::check_server_appspec(input);
     (void)cdrun::agent_diagnostics(verdict, "appspec.yml");
+    (void)cdrun::agent2_diagnostics(cdrun::AgentVerdicts{&verdict, &verdict2, os}, text, "appspec.yml");
     (void)cdrun::appspec_text_diagnostics(text, verdict.document, "appspec.yml", cdrun::Platform::server);
   }
   cdrun::yaml::Document document = cdrun::yaml::parse_first_document(text);

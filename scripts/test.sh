@@ -42,5 +42,7 @@ if [ -d ../shared/conformance ]; then
   fi
   echo "== the agent parser's recorded verdicts (../shared/conformance/validator) =="
   python3 ../shared/conformance/validator/check_cdrun.py build/runner/cdrun
+  echo "== agent 2.x's parser verdicts (../shared/conformance/agent2) =="
+  python3 ../shared/conformance/agent2/check_agent2.py build/runner/cdrun
   took "the conformance checks"
 fi

@@ -140,7 +140,7 @@ std::string agent2_hint(const Agent2Verdict& two) {
 }  // namespace
 
 bool is_agent18_only_rule(const std::string& code) {
-  static const std::set<std::string> codes{"CD204", "CD209", "CD210", "CD211", "CD212", "CD228"};
+  static const std::set<std::string> codes{"CD108", "CD204", "CD209", "CD210", "CD211", "CD212", "CD228", "CD232"};
   return codes.count(code) > 0;
 }
 

@@ -104,11 +104,11 @@ std::optional<Ec2AppSpec> judge_appspec(const AppSpecText& appspec, const Valida
   input.events = request.events;
   input.appspec_filename = request.appspec_filename;
   Diagnostics own = check_server_appspec(input);
-  if (!with_1_8) {
-    own.erase(std::remove_if(own.begin(), own.end(), [](const Diagnostic& d) { return is_agent18_only_rule(d.code); }),
-              own.end());
-  }
   result->diagnostics.insert(result->diagnostics.end(), own.begin(), own.end());
+  if (!with_1_8) {
+    Diagnostics& all = result->diagnostics;
+    all.erase(std::remove_if(all.begin(), all.end(), [](const Diagnostic& d) { return is_agent18_only_rule(d.code); }), all.end());
+  }
   return verdict.appspec;
 }
 

@@ -60,8 +60,9 @@ struct AgentVerdicts {
 };
 Diagnostics agent2_diagnostics(const AgentVerdicts& verdicts, const std::string& text, const std::string& file);
 
-// cdrun's own EC2 rules that exist only because agent 1.8 misreads a value (CD204, CD209-CD212,
-// CD228): dropped when agent 1.8 is not selected.
+// cdrun's own EC2 findings that exist only because of what agent 1.8 does (CD108 a further
+// document it ignores, CD204, CD209-CD212 and CD232 values it misreads, CD228 its Install crash):
+// dropped when agent 1.8 is not selected.
 bool is_agent18_only_rule(const std::string& code);
 
 // Diagnostics about an appspec's bytes (BOM, CRLF, further documents, non-UTF-8).

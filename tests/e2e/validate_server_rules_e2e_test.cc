@@ -7,6 +7,9 @@ namespace cdrun::e2e {
 namespace {
 
 const std::string kHead = "version: 0.0\nos: linux\n";
+// Rules about what agent 1.8 does with a value that agent 2.x rejects outright (its CD110/CD111
+// are tested in validate_agent2_e2e_test.cc): judged with agent 1.8 alone.
+const std::vector<std::string> kAgent18{"--agent-version", "1.8"};
 
 struct Expect {
   std::string code;
@@ -69,13 +72,13 @@ TEST(ValidateServerRulesE2E, CD203ScriptsWithoutTimeoutAreNotCountedAsAnHour) {
 
 TEST(ValidateServerRulesE2E, CD204TimeoutsReadDifferentlyThanWritten) {
   check(kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 30abc\n",
-        {"CD204", "warning", 6, 16, "timeout '30abc' is a string; the agent reads it as 30 seconds"});
+        {"CD204", "warning", 6, 16, "timeout '30abc' is a string; the agent reads it as 30 seconds"}, kAgent18);
   check(kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 2.9\n",
-        {"CD204", "warning", 6, 16, "timeout 2.9 is not a whole number; the agent truncates it to 2 seconds"});
+        {"CD204", "warning", 6, 16, "timeout 2.9 is not a whole number; the agent truncates it to 2 seconds"}, kAgent18);
   check(kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 1e3\n",
-        {"CD204", "warning", 6, 16, "timeout '1e3' is a string; the agent reads it as 1 second"});
+        {"CD204", "warning", 6, 16, "timeout '1e3' is a string; the agent reads it as 1 second"}, kAgent18);
   check(kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 0300\n",
-        {"CD204", "warning", 6, 16, "timeout 0300 is read by YAML 1.1 as 192 seconds"});
+        {"CD204", "warning", 6, 16, "timeout 0300 is read by YAML 1.1 as 192 seconds"}, kAgent18);
 }
 
 TEST(ValidateServerRulesE2E, CD205TrafficEventsNeedALoadBalancer) {
@@ -109,7 +112,7 @@ TEST(ValidateServerRulesE2E, CD210VersionZeroAndCD211QuotedVersion) {
 
 TEST(ValidateServerRulesE2E, CD212SudoNoIsTrue) {
   check(kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      sudo: 'no'\n",
-        {"CD212", "warning", 6, 13, "sudo: 'no' is a non-empty string, which the agent treats as true"});
+        {"CD212", "warning", 6, 13, "sudo: 'no' is a non-empty string, which the agent treats as true"}, kAgent18);
 }
 
 TEST(ValidateServerRulesE2E, CD213EmptyRunas) {
@@ -170,12 +173,13 @@ TEST(ValidateServerRulesE2E, CD227AndCD228SelinuxContext) {
 }
 
 TEST(ValidateServerRulesE2E, CD229DuplicateKey) {
-  check(kHead + "os: linux\n", {"CD229", "warning", 3, 1, "duplicate key 'os': this value replaces the one at line 2"});
+  check(kHead + "os: linux\n", {"CD229", "warning", 3, 1, "duplicate key 'os': this value replaces the one at line 2"},
+        kAgent18);
 }
 
 TEST(ValidateServerRulesE2E, CD232EmptySource) {
   check(kHead + "files:\n  - source: ''\n    destination: /a\n",
-        {"CD232", "warning", 4, 13, "source is empty, which the agent reads as the whole bundle"});
+        {"CD232", "warning", 4, 13, "source is empty, which the agent reads as the whole bundle"}, kAgent18);
 }
 
 TEST(ValidateServerRulesE2E, CD236AbsoluteLocation) {
@@ -187,7 +191,7 @@ TEST(ValidateServerRulesE2E, CD236AbsoluteLocation) {
 TEST(ValidateServerRulesE2E, CD224NotForAnEventWhoseScriptTheAgentCrashesOn) {
   TempDir dir;
   JsonRun run = validate_appspec_text(
-      dir, kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: .nan\n");
+      dir, kHead + "hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: .nan\n", kAgent18);
   EXPECT_TRUE(with_code(run.report, "CD224").empty()) << run.report.dump(2);
   EXPECT_EQ(run.report["diagnostics"].size(), 1u) << run.report.dump(2);
   const auto found = with_code(run.report, "CD101");

@@ -21,7 +21,7 @@ TEST(ReportJson, ShapeAndTypes) {
   Report report;
   report.target = "app/appspec.yml";
   report.platform = "server";
-  report.agents = {AgentReport{false, std::string("bad hook"), false, "linux"}};
+  report.agents = {AgentReport{false, std::string("bad hook"), false, "linux", ""}};
   report.diagnostics.push_back(
       make_diagnostic(Severity::error, "CD101", "unknown key 'hookz'", "app/appspec.yml", {3, 1}, "use hooks"));
   report.diagnostics.push_back(make_diagnostic(Severity::note, "CD102", "no files section", "app/appspec.yml", {}));
@@ -33,13 +33,14 @@ TEST(ReportJson, ShapeAndTypes) {
   EXPECT_EQ(text.rfind("{\n  \"target\": \"app/appspec.yml\",\n", 0), 0u) << "2-space indent, target first";
 
   const json parsed = json::parse(text);
-  EXPECT_EQ(parsed.size(), 7u);
+  EXPECT_EQ(parsed.size(), 8u);  // issue 11 added "agents" beside "agent"
   EXPECT_EQ(parsed["target"], "app/appspec.yml");
   EXPECT_EQ(parsed["valid"], false);
   EXPECT_TRUE(parsed["valid"].is_boolean());
   EXPECT_EQ(parsed["platform"], "server");
   EXPECT_EQ(parsed["strict"], false);
   EXPECT_EQ(parsed["agent"], json::parse(R"({"os":"linux","accepts":false,"message":"bad hook","crash":false})"));
+  EXPECT_EQ(parsed["agents"], json::array({parsed["agent"]}));
 
   ASSERT_EQ(parsed["diagnostics"].size(), 2u);
   // Sorted: line 0 (whole file) comes before line 3.
@@ -64,7 +65,7 @@ TEST(ReportJson, AgentKeyAbsentWithoutAgentAndNullMessage) {
   EXPECT_TRUE(parsed["diagnostics"].is_array());
   EXPECT_TRUE(parsed["diagnostics"].empty());
 
-  report.agents = {AgentReport{false, std::nullopt, true, "windows"}};
+  report.agents = {AgentReport{false, std::nullopt, true, "windows", ""}};
   parsed = json::parse(json_text(report));
   EXPECT_TRUE(parsed["agent"]["message"].is_null());
   EXPECT_EQ(parsed["agent"]["crash"], true);

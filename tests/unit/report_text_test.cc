@@ -153,13 +153,13 @@ TEST(ReportText, LongLineClippedOnBothSides) {
 TEST(ReportText, AgentVerdictLine) {
   Report report;
   report.target = "appspec.yml";
-  report.agents = {AgentReport{true, std::nullopt, false, "linux"}};
+  report.agents = {AgentReport{true, std::nullopt, false, "linux", ""}};
   EXPECT_EQ(text_of(report), "appspec.yml: valid (0 errors, 0 warnings, 0 notes)\nagent linux: accepts\n");
-  report.agents = {AgentReport{false, std::string("The deployment failed because a bad hook."), false, "windows"}};
+  report.agents = {AgentReport{false, std::string("The deployment failed because a bad hook."), false, "windows", ""}};
   EXPECT_EQ(text_of(report),
             "appspec.yml: valid (0 errors, 0 warnings, 0 notes)\n"
             "agent windows: rejects: The deployment failed because a bad hook.\n");
-  report.agents = {AgentReport{false, std::nullopt, true, "linux"}};
+  report.agents = {AgentReport{false, std::nullopt, true, "linux", ""}};
   EXPECT_EQ(text_of(report),
             "appspec.yml: valid (0 errors, 0 warnings, 0 notes)\nagent linux: crashes (internal Ruby error)\n");
 }
