@@ -106,45 +106,37 @@ std::optional<Located<std::string>> EventReader::read_string(size_t& pos, const 
   return Located<std::string>{event->value, event->position};
 }
 
-std::optional<Located<uint64_t>> EventReader::read_u32(size_t& pos, const std::string& path) {
+template <typename T>
+std::optional<Located<T>> EventReader::read_plain(size_t& pos, const std::string& path, const char* expected,
+                                                  std::optional<T> (*parse)(std::string_view)) {
   size_t local = 0;
-  const Event* event = scalar_at(pos, local, "u32", path);
+  const Event* event = scalar_at(pos, local, expected, path);
   if (!event) return std::nullopt;
-  std::optional<uint64_t> value = event->plain ? parse_yaml_unsigned(event->value) : std::nullopt;
+  std::optional<T> value = event->plain ? parse(event->value) : std::nullopt;
   if (!value) {
-    fail_type(*event, "u32", path);
+    fail_type(*event, expected, path);
     return std::nullopt;
   }
-  if (*value > std::numeric_limits<uint32_t>::max()) {
-    fail("invalid value: integer `" + std::to_string(*value) + "`, expected u32", event->position, path);
-    failure_->value = event->value;
+  return Located<T>{*value, event->position};
+}
+
+std::optional<Located<uint64_t>> EventReader::read_u32(size_t& pos, const std::string& path) {
+  std::optional<Located<uint64_t>> number = read_plain<uint64_t>(pos, path, "u32", parse_yaml_unsigned);
+  if (number && number->value > std::numeric_limits<uint32_t>::max()) {
+    const std::string digits = std::to_string(number->value);
+    fail("invalid value: integer `" + digits + "`, expected u32", number->position, path);
+    failure_->value = digits;
     return std::nullopt;
   }
-  return Located<uint64_t>{*value, event->position};
+  return number;
 }
 
 std::optional<Located<bool>> EventReader::read_bool(size_t& pos, const std::string& path) {
-  size_t local = 0;
-  const Event* event = scalar_at(pos, local, "a boolean", path);
-  if (!event) return std::nullopt;
-  std::optional<bool> value = event->plain ? parse_yaml_bool(event->value) : std::nullopt;
-  if (!value) {
-    fail_type(*event, "a boolean", path);
-    return std::nullopt;
-  }
-  return Located<bool>{*value, event->position};
+  return read_plain<bool>(pos, path, "a boolean", parse_yaml_bool);
 }
 
 std::optional<Located<double>> EventReader::read_f64(size_t& pos, const std::string& path) {
-  size_t local = 0;
-  const Event* event = scalar_at(pos, local, "f64", path);
-  if (!event) return std::nullopt;
-  std::optional<double> value = event->plain ? parse_yaml_f64(event->value) : std::nullopt;
-  if (!value) {
-    fail_type(*event, "f64", path);
-    return std::nullopt;
-  }
-  return Located<double>{*value, event->position};
+  return read_plain<double>(pos, path, "f64", parse_yaml_f64);
 }
 
 bool EventReader::read_none(size_t& pos) {
@@ -162,65 +154,67 @@ bool EventReader::read_none(size_t& pos) {
   return none;
 }
 
-bool EventReader::read_sequence(size_t& pos, const std::string& path,
-                                const std::function<bool(size_t&, const std::string&)>& element) {
+size_t* EventReader::open_collection(size_t& pos, size_t* jumped, EventKind kind, const char* expected,
+                                     const std::string& path, Position* start, bool* empty) {
+  *empty = false;
   const Event* event = at(pos);
-  if (!event) return false;
+  if (!event) return nullptr;
+  size_t* cursor = &pos;
   if (event->kind == EventKind::alias) {
     ++pos;
-    if (jump_limit_reached()) return false;
-    size_t local = event->target;
-    return read_sequence(local, path, element);
+    if (jump_limit_reached()) return nullptr;
+    *jumped = event->target;
+    cursor = jumped;
+    event = at(*cursor);
   }
+  *start = event->position;
+  // serde_yaml reads an empty plain value (or no document at all) as an empty sequence or mapping.
   if (event->kind == EventKind::empty || (event->kind == EventKind::scalar && event->plain && event->value.empty())) {
-    ++pos;
-    return true;
+    ++*cursor;
+    *empty = true;
+    return nullptr;
   }
-  if (event->kind != EventKind::sequence_start) {
-    fail_type(*event, "a sequence", path);
-    return false;
+  if (event->kind != kind) {
+    fail_type(*event, expected, path);
+    return nullptr;
   }
-  ++pos;
+  ++*cursor;
+  return cursor;
+}
+
+bool EventReader::read_sequence(size_t& pos, const std::string& path,
+                                const std::function<bool(size_t&, const std::string&)>& element) {
+  size_t jumped = 0;
+  bool empty = false;
+  Position start;
+  size_t* cursor = open_collection(pos, &jumped, EventKind::sequence_start, "a sequence", path, &start, &empty);
+  if (!cursor) return empty;
   for (size_t index = 0;; ++index) {
-    const Event* next = at(pos);
+    const Event* next = at(*cursor);
     if (!next) return false;
     if (next->kind == EventKind::sequence_end) break;
-    if (!element(pos, item_path(path, index))) return false;
+    if (!element(*cursor, item_path(path, index))) return false;
   }
-  ++pos;
+  ++*cursor;
   return true;
 }
 
 bool EventReader::read_map(size_t& pos, const std::string& path, const char* expected, const char* key_expected,
                            Position* start, const Entry& entry) {
-  const Event* event = at(pos);
-  if (!event) return false;
-  if (event->kind == EventKind::alias) {
-    ++pos;
-    if (jump_limit_reached()) return false;
-    size_t local = event->target;
-    return read_map(local, path, expected, key_expected, start, entry);
-  }
-  *start = event->position;
-  if (event->kind == EventKind::empty || (event->kind == EventKind::scalar && event->plain && event->value.empty())) {
-    ++pos;
-    return true;
-  }
-  if (event->kind != EventKind::mapping_start) {
-    fail_type(*event, expected, path);
-    return false;
-  }
-  ++pos;
+  size_t jumped = 0;
+  bool empty = false;
+  size_t* cursor = open_collection(pos, &jumped, EventKind::mapping_start, expected, path, start, &empty);
+  if (!cursor) return empty;
   for (;;) {
-    const Event* next = at(pos);
+    const Event* next = at(*cursor);
     if (!next) return false;
     if (next->kind == EventKind::mapping_end) break;
     size_t local = 0;
-    const Event* key = scalar_at(pos, local, key_expected, path);
+    const Event* key = scalar_at(*cursor, local, key_expected, path);
     if (!key) return false;
-    if (!entry(pos, key->value, key->position, child_path(path, key->value))) return false;
+    if (!entry(*cursor, key->value, key->position, child_path(path, key->value))) return false;
   }
-  ++pos;
+  ++*cursor;
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "appspec/agent2/agent2_events.h"
 
@@ -63,6 +64,14 @@ class EventReader {
   bool jump_limit_reached();
   void fail_type(const Event& event, const char* expected, const std::string& path);
   const Event* scalar_at(size_t& pos, size_t& local, const char* expected, const std::string& path);
+  // Opens the sequence or mapping (`kind`) at `pos`, through an alias into `*jumped`; returns the
+  // cursor past its start event, or null when it failed or is an empty value (`*empty`, consumed).
+  size_t* open_collection(size_t& pos, size_t* jumped, EventKind kind, const char* expected, const std::string& path,
+                          Position* start, bool* empty);
+  // A plain scalar typed by `parse` (serde_yaml ignores its tag); anything else fails as `expected`.
+  template <typename T>
+  std::optional<Located<T>> read_plain(size_t& pos, const std::string& path, const char* expected,
+                                       std::optional<T> (*parse)(std::string_view));
 
   const LoadedDocument& document_;
   std::optional<ReadFailure> failure_;

@@ -20,6 +20,20 @@ std::vector<std::string> codes_of(const nlohmann::json& report) {
   return codes;
 }
 
+// The one diagnostic with `code`: an error at line:column.
+nlohmann::json only_error(const JsonRun& run, const std::string& code, int line, int column) {
+  auto found = with_code(run.report, code);
+  EXPECT_EQ(run.exit_code, 1);
+  if (found.size() != 1u) {
+    ADD_FAILURE() << code << " not found once in\n" << run.report.dump(2);
+    return nlohmann::json::object();
+  }
+  EXPECT_EQ(found[0]["severity"], "error");
+  EXPECT_EQ(found[0]["line"], line);
+  EXPECT_EQ(found[0]["column"], column);
+  return found[0];
+}
+
 TEST(ValidateAgent2E2E, ByDefaultBothAgentsAreListedAndAgentStaysAgent18) {
   TempDir dir;
   JsonRun run = validate_appspec_text(dir, kHead);
@@ -47,16 +61,10 @@ TEST(ValidateAgent2E2E, TextReportHasOneLinePerAgent) {
 TEST(ValidateAgent2E2E, AgentVersion2PutsAgent2FirstAndDropsAgent18Findings) {
   TempDir dir;
   JsonRun run = validate_appspec_text(dir, kTimeoutWords, {"--agent-version", "2"});
-  EXPECT_EQ(run.exit_code, 1);
   ASSERT_EQ(run.report["agents"].size(), 1u);
   EXPECT_EQ(run.report["agent"]["version"], "2");
   EXPECT_EQ(run.report["agent"]["accepts"], false);
-  auto rejection = with_code(run.report, "CD110");
-  ASSERT_EQ(rejection.size(), 1u) << run.report.dump(2);
-  EXPECT_EQ(rejection[0]["line"], 6);
-  EXPECT_EQ(rejection[0]["column"], 16);
-  EXPECT_EQ(rejection[0]["severity"], "error");
-  EXPECT_EQ(rejection[0]["message"], run.report["agent"]["message"]);
+  EXPECT_EQ(only_error(run, "CD110", 6, 16)["message"], run.report["agent"]["message"]);
   // CD204 (agent 1.8 reads "30abc" as 30) is about agent 1.8 only.
   EXPECT_EQ(codes_of(run.report), std::vector<std::string>{"CD110"});
 }
@@ -80,22 +88,11 @@ TEST(ValidateAgent2E2E, AgentVersion18KeepsTodaysReport) {
 
 TEST(ValidateAgent2E2E, DisagreementsAreErrorsAtTheValue) {
   TempDir dir;
-  JsonRun only2 = validate_appspec_text(dir, kTimeoutWords);
-  EXPECT_EQ(only2.exit_code, 1);
-  auto cd111 = with_code(only2.report, "CD111");
-  ASSERT_EQ(cd111.size(), 1u) << only2.report.dump(2);
-  EXPECT_EQ(cd111[0]["line"], 6);
-  EXPECT_EQ(cd111[0]["column"], 16);
-  EXPECT_EQ(cd111[0]["message"],
+  EXPECT_EQ(only_error(validate_appspec_text(dir, kTimeoutWords), "CD111", 6, 16)["message"],
             "agent 1.8 accepts timeout: 30abc but agent 2.x rejects it: it reads timeout only as a whole number of seconds");
   TempDir other;
-  JsonRun only18 = validate_appspec_text(other, kOctalMode);
-  EXPECT_EQ(only18.exit_code, 1);
-  auto cd112 = with_code(only18.report, "CD112");
-  ASSERT_EQ(cd112.size(), 1u) << only18.report.dump(2);
-  EXPECT_EQ(cd112[0]["line"], 5);
-  EXPECT_EQ(cd112[0]["column"], 11);
-  EXPECT_EQ(cd112[0]["hint"], "write mode: 755 (no leading zero); both agents read that alike");
+  EXPECT_EQ(only_error(validate_appspec_text(other, kOctalMode), "CD112", 5, 11)["hint"],
+            "write mode: 755 (no leading zero); both agents read that alike");
 }
 
 TEST(ValidateAgent2E2E, JunitAndSarifCarryAgent2sRejection) {
