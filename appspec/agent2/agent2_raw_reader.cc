@@ -1,5 +1,8 @@
 // serde's derived Deserialize for the agent's raw structs: each known key once (a second one is
 // "duplicate field"), unknown keys skipped, required fields checked when the mapping ends.
+#include <algorithm>
+#include <functional>
+#include <initializer_list>
 #include <set>
 
 #include "appspec/agent2/agent2_raw.h"
@@ -9,12 +12,24 @@ namespace {
 
 constexpr const char* kField = "field identifier";
 
-// A known key met for the first time; a repeated one fails at the mapping, as serde reports it.
-bool first_time(EventReader& reader, std::set<std::string>& seen, const std::string& key, Position start,
-                const std::string& path) {
-  if (seen.insert(key).second) return true;
-  reader.fail("duplicate field `" + key + "`", start, path);
-  return false;
+// serde's derived visit_map for a struct: keys outside `fields` are skipped, a known key met twice
+// fails at the mapping ("duplicate field"), each other known key is read by `read_field`.
+using FieldReader = std::function<bool(size_t&, const std::string&, const std::string&)>;
+bool read_struct(EventReader& reader, size_t& pos, const std::string& path, const char* name,
+                 std::initializer_list<const char*> fields, Position* start, std::set<std::string>* seen,
+                 const FieldReader& read_field) {
+  return reader.read_map(pos, path, name, kField, start,
+                         [&](size_t& p, const std::string& key, Position, const std::string& value_path) {
+    if (std::find_if(fields.begin(), fields.end(), [&](const char* field) { return key == field; }) == fields.end()) {
+      reader.skip(p);
+      return reader.ok();
+    }
+    if (!seen->insert(key).second) {
+      reader.fail("duplicate field `" + key + "`", *start, path);
+      return false;
+    }
+    return read_field(p, key, value_path);
+  });
 }
 
 bool read_optional_text(EventReader& reader, size_t& pos, const std::string& path, std::optional<Text>* out) {
@@ -38,22 +53,14 @@ bool read_optional_texts(EventReader& reader, size_t& pos, const std::string& pa
 
 bool read_script(EventReader& reader, size_t& pos, const std::string& path, RawScript* out) {
   std::set<std::string> seen;
-  Position start;
-  const bool ok = reader.read_map(pos, path, "struct RawScript", kField, &start,
-                                  [&](size_t& p, const std::string& key, Position, const std::string& value_path) {
-    if (key != "location" && key != "runas" && key != "sudo" && key != "timeout") {
-      reader.skip(p);
-      return reader.ok();
-    }
-    if (!first_time(reader, seen, key, start, path)) return false;
+  return read_struct(reader, pos, path, "struct RawScript", {"location", "runas", "sudo", "timeout"}, &out->position, &seen,
+                     [&](size_t& p, const std::string& key, const std::string& value_path) {
     if (key == "location") return read_optional_text(reader, p, value_path, &out->location);
     if (key == "runas") return read_optional_text(reader, p, value_path, &out->runas);
     if (reader.read_none(p)) return reader.ok();
     if (key == "sudo") return (out->sudo = reader.read_bool(p, value_path)).has_value();
     return (out->timeout = reader.read_u32(p, value_path)).has_value();
   });
-  out->position = start;
-  return ok;
 }
 
 bool read_hooks(EventReader& reader, size_t& pos, const std::string& path, std::vector<RawHook>* out) {
@@ -84,52 +91,30 @@ bool read_hooks(EventReader& reader, size_t& pos, const std::string& path, std::
 
 bool read_file_mapping(EventReader& reader, size_t& pos, const std::string& path, RawFileMapping* out) {
   std::set<std::string> seen;
-  Position start;
-  const bool ok = reader.read_map(pos, path, "struct RawFileMapping", kField, &start,
-                                  [&](size_t& p, const std::string& key, Position, const std::string& value_path) {
-    if (key != "source" && key != "destination") {
-      reader.skip(p);
-      return reader.ok();
-    }
-    if (!first_time(reader, seen, key, start, path)) return false;
+  return read_struct(reader, pos, path, "struct RawFileMapping", {"source", "destination"}, &out->position, &seen,
+                     [&](size_t& p, const std::string& key, const std::string& value_path) {
     return read_optional_text(reader, p, value_path, key == "source" ? &out->source : &out->destination);
   });
-  out->position = start;
-  return ok;
 }
 
 bool read_context(EventReader& reader, size_t& pos, const std::string& path, RawContext* out) {
   std::set<std::string> seen;
-  Position start;
-  const bool ok = reader.read_map(pos, path, "struct RawContext", kField, &start,
-                                  [&](size_t& p, const std::string& key, Position, const std::string& value_path) {
-    std::optional<Text>* field = key == "name" ? &out->name : key == "type" ? &out->type : key == "range" ? &out->range : nullptr;
-    if (!field) {
-      reader.skip(p);
-      return reader.ok();
-    }
-    if (!first_time(reader, seen, key, start, path)) return false;
-    return read_optional_text(reader, p, value_path, field);
+  return read_struct(reader, pos, path, "struct RawContext", {"name", "type", "range"}, &out->position, &seen,
+                     [&](size_t& p, const std::string& key, const std::string& value_path) {
+    return read_optional_text(reader, p, value_path, key == "name" ? &out->name : key == "type" ? &out->type : &out->range);
   });
-  out->position = start;
-  return ok;
 }
 
 bool read_permission(EventReader& reader, size_t& pos, const std::string& path, RawPermission* out) {
   std::set<std::string> seen;
-  Position start;
-  const bool ok = reader.read_map(pos, path, "struct RawPermission", kField, &start,
-                                  [&](size_t& p, const std::string& key, Position, const std::string& value_path) {
+  return read_struct(reader, pos, path, "struct RawPermission",
+                     {"object", "pattern", "except", "type", "owner", "group", "mode", "acls", "context"}, &out->position,
+                     &seen, [&](size_t& p, const std::string& key, const std::string& value_path) {
     std::optional<Text>* text = key == "object" ? &out->object : key == "pattern" ? &out->pattern
                               : key == "owner" ? &out->owner : key == "group" ? &out->group
                               : key == "mode" ? &out->mode : nullptr;
     std::optional<std::vector<Text>>* texts = key == "except" ? &out->except : key == "type" ? &out->types
                                             : key == "acls" ? &out->acls : nullptr;
-    if (!text && !texts && key != "context") {
-      reader.skip(p);
-      return reader.ok();
-    }
-    if (!first_time(reader, seen, key, start, path)) return false;
     if (text) return read_optional_text(reader, p, value_path, text);
     if (texts) return read_optional_texts(reader, p, value_path, texts);
     if (reader.read_none(p)) return reader.ok();
@@ -138,8 +123,6 @@ bool read_permission(EventReader& reader, size_t& pos, const std::string& path, 
     out->context = std::move(context);
     return true;
   });
-  out->position = start;
-  return ok;
 }
 
 template <typename T, typename ReadOne>
@@ -159,15 +142,9 @@ std::optional<RawAppSpec> read_raw_appspec(EventReader& reader) {
   std::set<std::string> seen;
   size_t pos = 0;
   const std::string root = ".";
-  Position start;
-  const bool ok = reader.read_map(pos, root, "struct RawAppSpec", kField, &start,
-                                  [&](size_t& p, const std::string& key, Position, const std::string& path) {
-    if (key != "version" && key != "os" && key != "hooks" && key != "files" && key != "permissions" &&
-        key != "file_exists_behavior") {
-      reader.skip(p);
-      return reader.ok();
-    }
-    if (!first_time(reader, seen, key, start, root)) return false;
+  const bool ok = read_struct(reader, pos, root, "struct RawAppSpec",
+                              {"version", "os", "hooks", "files", "permissions", "file_exists_behavior"}, &spec.position,
+                              &seen, [&](size_t& p, const std::string& key, const std::string& path) {
     if (key == "version") {
       std::optional<Located<double>> version = reader.read_f64(p, path);
       if (version) spec.version = *version;
@@ -187,10 +164,10 @@ std::optional<RawAppSpec> read_raw_appspec(EventReader& reader) {
     return read_optional_text(reader, p, path, &spec.file_exists_behavior);
   });
   if (!ok) return std::nullopt;
-  spec.position = start;
+  // serde checks the required fields once the mapping has ended, in declaration order.
   for (const char* required : {"version", "os"}) {
     if (!seen.count(required)) {
-      reader.fail(std::string("missing field `") + required + "`", start, root);
+      reader.fail(std::string("missing field `") + required + "`", spec.position, root);
       return std::nullopt;
     }
   }
