@@ -30,6 +30,12 @@ GenerationOutcome generate_install_instructions(const GenerationInput& input, In
 // The permissions part alone (run after the files part): set_permissions for every matched object.
 InstallError generate_permission_instructions(const Ec2AppSpec& appspec, const PredictedTree& tree, InstructionList* list);
 
+// Whether the permission's `type` list names `type` ("file" or "directory").
+bool permission_has_type(const PermissionSpec& permission, const char* type);
+
+// Whether the appspec wrote `key` ("owner", "group") as an integer, which the agent's chown refuses.
+bool permission_value_is_integer(const PermissionSpec& permission, const char* key);
+
 // The behaviour that applies to every file: the appspec's value, else the deployment's, else DISALLOW.
 std::string effective_file_exists_behavior(const Ec2AppSpec& appspec, const std::string& deployment_value);
 

@@ -6,20 +6,20 @@
 
 namespace cdrun {
 
-namespace {
-
-bool has_type(const PermissionSpec& permission, const char* type) {
+bool permission_has_type(const PermissionSpec& permission, const char* type) {
   for (const std::string& t : permission.type) {
     if (t == type) return true;
   }
   return false;
 }
 
-bool raw_is_integer(const PermissionSpec& permission, const char* key) {
+bool permission_value_is_integer(const PermissionSpec& permission, const char* key) {
   if (!permission.raw || !permission.raw->is_hash()) return false;
   const ruby::ValuePtr value = permission.raw->hash_get(key);
   return value && value->type == ruby::Type::integer;
 }
+
+namespace {
 
 std::shared_ptr<const PermissionAction> make_action(const PermissionSpec& permission) {
   auto action = std::make_shared<PermissionAction>();
@@ -31,8 +31,8 @@ std::shared_ptr<const PermissionAction> make_action(const PermissionSpec& permis
   action->context = permission.context;
   action->owner = permission.owner;
   action->group = permission.group;
-  action->owner_is_integer = raw_is_integer(permission, "owner");
-  action->group_is_integer = raw_is_integer(permission, "group");
+  action->owner_is_integer = permission_value_is_integer(permission, "owner");
+  action->group_is_integer = permission_value_is_integer(permission, "group");
   return action;
 }
 
@@ -44,14 +44,14 @@ InstallError apply_below_directory(const PermissionSpec& permission, const std::
     return permission_matches_below(base, permission.pattern, target) &&
            !permission_excepted_below(base, permission.except, target);
   };
-  if (has_type(permission, "file")) {
+  if (permission_has_type(permission, "file")) {
     for (const std::string& target : list->copy_targets()) {
       if (!matches_object(target)) continue;
       if (InstallError error = validate_file_acl(permission)) return error;
       matches.push_back(target);
     }
   }
-  if (has_type(permission, "directory")) {
+  if (permission_has_type(permission, "directory")) {
     for (const std::string& target : list->mkdir_targets()) {
       if (matches_object(target)) matches.push_back(target);
     }
@@ -69,7 +69,7 @@ InstallError generate_permission_instructions(const Ec2AppSpec& appspec, const P
     const std::shared_ptr<const PermissionAction> action = make_action(permission);
     const std::string object = list->expand(permission.object);
     if (list->copying_file(object)) {
-      if (!has_type(permission, "file")) continue;
+      if (!permission_has_type(permission, "file")) continue;
       if (InstallError error = validate_file_permission(permission)) return error;
       if (InstallError error = validate_file_acl(permission)) return error;
       if (InstallError error = list->set_permissions(permission.object, action)) return error;
