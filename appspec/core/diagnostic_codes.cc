@@ -100,6 +100,8 @@ const Table& server_and_bundle_codes() {
       {"CD607", "files source missing from the bundle"},
       {"CD608", "Unreadable bundle"},
       {"CD609", "Event name that is not PascalCase"},
+      {"CD610", "Install destination this user cannot create or write here"},
+      {"CD611", "permissions owner or group that does not exist on this host"},
   };
   return table;
 }

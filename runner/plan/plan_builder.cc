@@ -10,6 +10,7 @@
 #include "runner/layout/deployment_layout.h"
 #include "runner/engine/hook_executor.h"
 #include "runner/fs/ruby_paths.h"
+#include "runner/plan/plan_install_access.h"
 #include "runner/plan/plan_install_files.h"
 #include "runner/plan/plan_revisions.h"
 
@@ -192,6 +193,7 @@ class PlanBuilder {
 
   void install(PlanEvent& event);
   void report_unknown_hooks(const Ec2AppSpec& spec, PlanEvent& event);
+  void report_host_blocks(const Ec2AppSpec& spec, PlanEvent& event);
   void report_layout();
 
   const PlanRequest& in_;
@@ -232,6 +234,7 @@ void PlanBuilder::install(PlanEvent& event) {
           event.appspec_path, "add it to the bundle, or correct the source");
     }
   }
+  report_host_blocks(spec, event);
   if (!behavior_refuses_existing(out_.file_exists_behavior)) return;
   out_.conflicts = find_install_conflicts(out_.files, layout_.cleanup_file(), in_.cwd);
   if (out_.conflicts.empty()) return;
@@ -245,6 +248,41 @@ void PlanBuilder::install(PlanEvent& event) {
       "previous install of this group; the agent fails with \"" + agent + "\"",
       out_.conflicts.front(),
       "delete or move them, or use --file-exists-behavior OVERWRITE or RETAIN (or file_exists_behavior in the appspec)");
+}
+
+// What this host would refuse once Install starts copying: destinations this user cannot create
+// or write, owners and groups that do not exist here.
+void PlanBuilder::report_host_blocks(const Ec2AppSpec& spec, PlanEvent& event) {
+  for (const InstallAccessProblem& blocked : find_install_access_problems(out_.files, in_.cwd)) {
+    if (event.failure.empty()) event.failure = "cannot write " + blocked.destination + " (" + blocked.reason + ")";
+    std::string hint;
+    if (blocked.reason == "permission denied") {
+      hint = "this user may not write " + blocked.blocking + "; deploy as root (the agent runs as root) or choose a destination it can write";
+    } else if (blocked.reason == "read-only file system") {
+      hint = blocked.blocking + " is on a read-only file system; choose a destination on a writable one";
+    } else {
+      hint = blocked.blocking + " is not a directory; remove it or choose another destination";
+    }
+    add(Severity::error, "CD610",
+        "Install cannot write destination " + blocked.destination + ": " + blocked.blocking + " " +
+            (blocked.reason == "not a directory" ? "is " : "gives ") + blocked.reason + "; the agent fails with \"" +
+            blocked.agent_message + "\"",
+        event.appspec_path, std::move(hint));
+  }
+  // A hook that runs before Install may create the account: then this is only a warning.
+  bool hook_before = false;
+  for (const PlanEvent& earlier : out_.events) hook_before = hook_before || earlier.has_hook;
+  for (const UnknownAccount& account : find_unknown_accounts(out_.files, spec.permissions, in_.cwd)) {
+    const char* kind = account.is_group ? "group" : "owner";
+    if (!hook_before && event.failure.empty()) event.failure = std::string(kind) + " " + account.name + " does not exist here";
+    add(hook_before ? Severity::warning : Severity::error, "CD611",
+        std::string("permissions ") + kind + " \"" + account.name + "\" (object " + account.object +
+            ") does not exist on this host; agent 1.8 fails Install with \"" + account.agent_message + "\"",
+        event.appspec_path,
+        std::string(hook_before ? "unless a hook before Install creates it, " : "") + "create the " +
+            (account.is_group ? "group" : "user") + " before Install or correct the " + kind + "; agent 2.x skips an unknown " +
+            kind + " silently and leaves the " + kind + " unchanged");
+  }
 }
 
 void PlanBuilder::report_unknown_hooks(const Ec2AppSpec& spec, PlanEvent& event) {
