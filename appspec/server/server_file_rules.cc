@@ -25,9 +25,11 @@ Diagnostics check_server_files(const Ec2AppSpec& spec, const yaml::Node& root, c
     const Position where = entry.raw_destination ? entry.raw_destination->position : entry.position;
     if (!absolute_for(entry.destination, spec.os)) {
       const std::string example = spec.os == "windows" ? "C:\\inetpub\\app" : "/var/www/app";
-      out.push_back(make_diagnostic(Severity::error, "CD206", "destination '" + entry.destination + "' is not an absolute path",
+      // Both agents expand it against their working directory and install there: the deployment
+      // succeeds, with the files somewhere the author did not mean. A warning, not an error.
+      out.push_back(make_diagnostic(Severity::warning, "CD206", "destination '" + entry.destination + "' is not an absolute path",
                                     file, where,
-                                    "the agent resolves it against its own working directory; write a full path such as " + example));
+                                    "the agent installs it under its own working directory; write a full path such as " + example));
     }
     if (entry.source.empty()) {
       out.push_back(make_diagnostic(Severity::warning, "CD232", "source is empty, which the agent reads as the whole bundle",

@@ -57,6 +57,32 @@ void check_timeout_form(const ScriptSpec& script, const std::string& file, Diagn
   out->push_back(make_diagnostic(Severity::warning, "CD204", what, file, raw.position, "write the timeout as a whole number of seconds, e.g. timeout: 300"));
 }
 
+// Both agents join a location to the bundle root whatever it starts with (1.8's File.join collapses
+// the slash, 2.x strips it), so `/scripts/start.sh` is the bundle's scripts/start.sh: what its author
+// meant, worth a note. A location under a host directory such as /usr or /opt was most likely meant
+// as the host's own file, which no agent runs: that changes what happens, a warning.
+void check_leading_slash_location(const ScriptSpec& script, const std::string& file, Diagnostics* out) {
+  static const std::vector<std::string> host_directories{"bin",  "boot", "dev", "etc",  "home", "lib", "lib64",
+                                                         "media", "mnt", "opt", "proc", "root", "run", "sbin",
+                                                         "srv",  "sys", "tmp", "usr",  "var"};
+  const std::string& location = script.location;
+  const size_t start = location.find_first_not_of("/\\");
+  const std::string inside = start == std::string::npos ? "" : location.substr(start);
+  const std::string first = inside.substr(0, inside.find_first_of("/\\"));
+  const bool host_path = std::find(host_directories.begin(), host_directories.end(), first) != host_directories.end();
+  const Position where = script.raw_location ? script.raw_location->position : script.position;
+  if (host_path) {
+    out->push_back(make_diagnostic(Severity::warning, "CD236", "location '" + location +
+                                   "' is not an absolute path to the agent: it is joined to the bundle root",
+                                   file, where, "the agent runs only scripts inside the bundle; add the script to the bundle "
+                                   "and give its path there, e.g. scripts/start.sh"));
+  } else {
+    out->push_back(make_diagnostic(Severity::note, "CD236", "location '" + location +
+                                   "' is joined to the bundle root: the agent runs the bundle's " + inside,
+                                   file, where, "harmless; writing it without the leading slash says the same"));
+  }
+}
+
 void check_script_values(const ScriptSpec& script, const std::string& os, const std::string& file, Diagnostics* out) {
   check_timeout_form(script, file, out);
   if (script.raw_sudo && script.raw_sudo->type == ruby::Type::string) {
@@ -76,10 +102,7 @@ void check_script_values(const ScriptSpec& script, const std::string& os, const 
   // On Windows a leading backslash is the documented way to name the bundle root (AWS's own
   // SampleApp_Windows writes `location: \before-install.bat`), so only a Linux path looks absolute.
   if (!script.location.empty() && os != "windows" && (script.location[0] == '/' || script.location[0] == '\\')) {
-    out->push_back(make_diagnostic(Severity::warning, "CD236", "location '" + script.location +
-                                   "' is not an absolute path to the agent: it is joined to the bundle root",
-                                   file, script.raw_location ? script.raw_location->position : script.position,
-                                   "give the script's path inside the bundle, e.g. scripts/start.sh"));
+    check_leading_slash_location(script, file, out);
   }
 }
 

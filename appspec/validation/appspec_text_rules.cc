@@ -47,16 +47,11 @@ Diagnostics appspec_text_diagnostics(const std::string& text, const yaml::Docume
   if (crlf != std::string::npos) {
     int line = 1;
     for (size_t i = 0; i < crlf; ++i) line += text[i] == '\n';
-    // On a host, shell tools that read the appspec or its scripts may choke on a \r; the service
-    // reads an ECS or Lambda appspec with a YAML parser only, which takes CRLF like LF.
-    if (platform == Platform::server) {
-      out.push_back(make_diagnostic(Severity::warning, "CD107", "CRLF line endings", file, {line, 1},
-                                    "the agent's parser copes, but scripts and other tools may not; convert with dos2unix"));
-    } else {
-      out.push_back(make_diagnostic(Severity::note, "CD107", "CRLF line endings", file, {line, 1},
-                                    "harmless here: CodeDeploy reads an ECS or Lambda appspec with a YAML parser, which "
-                                    "takes CRLF like LF"));
-    }
+    // Both agents' YAML parsers and the service's read CRLF like LF, so no value changes: style only.
+    // (CRLF in a hook script is another matter: CD351.)
+    out.push_back(make_diagnostic(Severity::note, "CD107", "CRLF line endings", file, {line, 1},
+                                  "harmless: the agents and CodeDeploy read CRLF like LF; convert with dos2unix for "
+                                  "tidy diffs"));
   }
   if (document.has_more_documents && !bom_split_document && !document.error) {
     out.push_back(make_diagnostic(Severity::warning, "CD108", "text after the first YAML document is ignored", file,

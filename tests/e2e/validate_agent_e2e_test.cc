@@ -75,11 +75,13 @@ TEST(ValidateAgentE2E, CD106ByteOrderMarkDropsLaterKeys) {
   expect_one(run.report, "CD106", 1, 1, "UTF-8 byte order mark: the agent's parser drops hooks, os");
 }
 
-TEST(ValidateAgentE2E, CD107CrlfIsAWarning) {
+// AWS's own SampleApp_Windows appspec has CRLF line endings and deploys: a note, so --strict passes.
+TEST(ValidateAgentE2E, CD107CrlfIsANote) {
   TempDir dir;
-  JsonRun run = validate_appspec_text(dir, "version: 0.0\r\nos: linux\r\n");
+  JsonRun run = validate_appspec_text(dir, "version: 0.0\r\nos: linux\r\n", {"--strict"});
   EXPECT_EQ(run.exit_code, 0);
   expect_one(run.report, "CD107", 1, 1, "CRLF line endings");
+  EXPECT_EQ(run.report["diagnostics"][0]["severity"], "note");
 }
 
 TEST(ValidateAgentE2E, CD108SecondDocumentIsIgnored) {

@@ -86,11 +86,13 @@ TEST(ValidateServerRulesE2E, CD205TrafficEventsNeedALoadBalancer) {
         {"CD205", "note", 4, 3, "BeforeBlockTraffic runs only when the deployment group has a load balancer"});
 }
 
-TEST(ValidateServerRulesE2E, CD206DestinationMustBeAbsolute) {
+// The agents expand a relative destination against their working directory (agent-behavior.md
+// II:184-187, agent 2's nu_path::expand_path): the deployment works, the files land elsewhere.
+TEST(ValidateServerRulesE2E, CD206RelativeDestinationIsAWarning) {
   check(kHead + "files:\n  - source: app\n    destination: var/www\n",
-        {"CD206", "error", 5, 18, "destination 'var/www' is not an absolute path"});
+        {"CD206", "warning", 5, 18, "destination 'var/www' is not an absolute path"});
   check("version: 0.0\nos: windows\nfiles:\n  - source: app\n    destination: inetpub\n",
-        {"CD206", "error", 5, 18, "destination 'inetpub' is not an absolute path"});
+        {"CD206", "warning", 5, 18, "destination 'inetpub' is not an absolute path"});
 }
 
 // The Windows agent builds the command from the script path alone and never reads runas.
@@ -182,9 +184,17 @@ TEST(ValidateServerRulesE2E, CD232EmptySource) {
         {"CD232", "warning", 4, 13, "source is empty, which the agent reads as the whole bundle"}, kAgent18);
 }
 
-TEST(ValidateServerRulesE2E, CD236AbsoluteLocation) {
+// A host directory: the author meant the host's /usr/bin/true, which no agent runs.
+TEST(ValidateServerRulesE2E, CD236HostPathLocationIsAWarning) {
   check(kHead + "hooks:\n  AfterInstall:\n    - location: /usr/bin/true\n",
         {"CD236", "warning", 5, 17, "location '/usr/bin/true' is not an absolute path to the agent: it is joined to the bundle root"});
+}
+
+// AWS's ELB sample and many bundles write /scripts/x.sh for the bundle's scripts/x.sh: what both
+// agents run, so only a note.
+TEST(ValidateServerRulesE2E, CD236BundlePathWithLeadingSlashIsANote) {
+  check(kHead + "hooks:\n  AfterInstall:\n    - location: /scripts/start.sh\n",
+        {"CD236", "note", 5, 17, "location '/scripts/start.sh' is joined to the bundle root: the agent runs the bundle's scripts/start.sh"});
 }
 
 // The crash is the finding; the event still lists its script, so it is not "empty" (CD224).
