@@ -133,6 +133,9 @@ class ReferenceChecker {
       return;
     }
     scripts_.emplace(target.path, e->mode);
+    // Agent 2.x trims runas and treats an empty one as none (agent2-behavior.md 3.5).
+    const bool runas = script.runas && !script.runas->empty();
+    if (!runas && !script.sudo) direct_exec_scripts_.insert(target.path);
   }
 
   void check_file(const FileSpec& file) {
@@ -192,7 +195,20 @@ class ReferenceChecker {
       }
       Diagnostics found = lint_script(it->second, bundle_member_display(bundle_, path), mode, true);
       out_.insert(out_.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+      if (input_.agent2 && direct_exec_scripts_.count(path)) check_agent2_exec(it->second, path);
     }
+  }
+
+  // Agent 2.x execs a script that no hook runs through su or sudo directly, with no shell to fall
+  // back to: without "#!" at byte 0 the exec fails (agent2-behavior.md 3.5). A binary (NUL bytes)
+  // may be a real executable, so it is left alone.
+  void check_agent2_exec(const std::string& text, const std::string& path) {
+    if (text.compare(0, 2, "#!") == 0 || text.find('\0') != std::string::npos) return;
+    out_.push_back(make_diagnostic(Severity::warning, "CD359",
+                                   "agent 2.x runs the script without a shell: it has no #! line at its first byte, so "
+                                   "the exec fails with \"Exec format error (os error 8)\"",
+                                   bundle_member_display(bundle_, path), {1, 1},
+                                   "add #!/bin/bash (or the interpreter it is written for) as the very first line"));
   }
 
   const BundleCheckInput& input_;
@@ -201,6 +217,7 @@ class ReferenceChecker {
   std::string prefix_;
   std::map<std::string, unsigned> scripts_;  // distinct script paths -> mode, linted once each
   std::set<std::string> named_scripts_;      // relative to the root prefix
+  std::set<std::string> direct_exec_scripts_;  // named by a hook with neither runas nor sudo
   bool windows_ = false;
   Diagnostics out_;
 };

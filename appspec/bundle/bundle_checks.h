@@ -18,6 +18,7 @@ struct BundleCheckInput {
   AppSpecLocation location;
   const Ec2AppSpec* appspec = nullptr;  // null when the appspec could not be loaded
   std::string appspec_display;          // how the appspec file is named in diagnostics
+  bool agent2 = false;                  // agent 2.x is among the agents judged (its predictions apply)
 };
 
 Diagnostics check_bundle(const BundleCheckInput& input);

@@ -90,6 +90,7 @@ const Table& server_and_bundle_codes() {
       {"CD356", "DEPLOYMENT_GROUP_NAME used in a deployment-root path"},
       {"CD357", "Binary script; content checks skipped"},
       {"CD358", "Script without the execute bit"},
+      {"CD359", "Script that agent 2.x cannot exec: no #! line and neither runas nor sudo"},
       {"CD600", "Previous revision or its appspec missing"},
       {"CD601", "Previous revision's appspec rejected by the agent's parser"},
       {"CD602", "Script of the previous revision missing from its archive"},

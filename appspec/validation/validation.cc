@@ -17,6 +17,10 @@ namespace {
 
 constexpr std::size_t kMaxAppSpecBytes = 64u << 20;
 
+bool selected_agent(const ValidationRequest& request, AgentVersion version) {
+  return std::find(request.agent_versions.begin(), request.agent_versions.end(), version) != request.agent_versions.end();
+}
+
 bool has_appspec_extension(const std::string& path) {
   const size_t dot = path.rfind('.');
   if (dot == std::string::npos) return false;
@@ -65,9 +69,7 @@ std::optional<Ec2AppSpec> judge_appspec(const AppSpecText& appspec, const Valida
     return std::nullopt;
   }
   const AgentOs os = request.agent_os ? *request.agent_os : default_agent_os(document);
-  const auto selected = [&](AgentVersion version) {
-    return std::find(request.agent_versions.begin(), request.agent_versions.end(), version) != request.agent_versions.end();
-  };
+  const auto selected = [&](AgentVersion version) { return selected_agent(request, version); };
   // Agent 1.8's reading is cdrun's model of the appspec, so it runs even when only 2.x is asked for.
   AgentVerdict verdict = agent_parse(appspec.text, os);
   std::optional<Agent2Verdict> verdict2;
@@ -170,6 +172,7 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
   input.location = location;
   input.appspec = model ? &*model : nullptr;
   input.appspec_display = appspec.display;
+  input.agent2 = selected_agent(request, AgentVersion::v2);
   Diagnostics checked = check_bundle(input);
   if (model && (bundle.kind() == BundleKind::tar || bundle.kind() == BundleKind::tgz) && model->os == "windows") {
     checked.push_back(make_diagnostic(Severity::error, "CD306", std::string(bundle_kind_name(bundle.kind())) +

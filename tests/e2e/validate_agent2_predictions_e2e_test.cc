@@ -1,0 +1,62 @@
+// End to end: what validate predicts for hosts running agent 2.x beyond its appspec verdict
+// (agent2-behavior.md). Each prediction appears only when agent 2 is among the selected agents.
+#include <gtest/gtest.h>
+
+#include "validate_bundle_expect.h"
+
+namespace cdrun::e2e {
+namespace {
+
+const std::string kExecFormatError =
+    "agent 2.x runs the script without a shell: it has no #! line at its first byte, so the exec fails with "
+    "\"Exec format error (os error 8)\"";
+
+// A directory bundle whose AfterInstall hook runs scripts/hook.sh (`text`) with `script_keys`
+// added to the script's mapping.
+struct HookBundle {
+  TempDir dir;
+  std::string script;  // how diagnostics name the script
+
+  HookBundle(const std::string& text, const std::string& script_keys = "") {
+    dir.write("appspec.yml",
+              "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/hook.sh\n" + script_keys);
+    script = dir.write("scripts/hook.sh", text, 0755);
+  }
+};
+
+TEST(ValidateAgent2PredictionsE2E, ScriptWithoutShebangFailsToExecUnderAgent2) {
+  HookBundle b("echo hi\n");
+  const JsonRun run = validate_json(b.dir.path());
+  EXPECT_EQ(with_code(run.report, "CD359").size(), 1u) << run.report.dump(2);
+  expect_diagnostic(run, {"CD359", "warning", b.script, 1, 1, kExecFormatError});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(with_code(validate_json(b.dir.path(), {"--agent-version", "2"}).report, "CD359").size(), 1u);
+}
+
+TEST(ValidateAgent2PredictionsE2E, ShebangOnLineTwoIsNotAtByteZero) {
+  HookBundle b("\n#!/bin/bash\necho hi\n");
+  expect_diagnostic(validate_json(b.dir.path()), {"CD359", "warning", b.script, 1, 1, kExecFormatError});
+}
+
+TEST(ValidateAgent2PredictionsE2E, NoPredictionForAgent18Alone) {
+  HookBundle b("echo hi\n");
+  const JsonRun run = validate_json(b.dir.path(), {"--agent-version", "1.8"});
+  EXPECT_TRUE(with_code(run.report, "CD359").empty()) << run.report.dump(2);
+  EXPECT_EQ(with_code(run.report, "CD352").size(), 1u) << run.report.dump(2);
+}
+
+TEST(ValidateAgent2PredictionsE2E, RunasOrSudoGivesTheScriptAShell) {
+  for (const std::string keys : {"      runas: deploy\n", "      sudo: true\n"}) {
+    HookBundle b("echo hi\n", keys);
+    const JsonRun run = validate_json(b.dir.path());
+    EXPECT_TRUE(with_code(run.report, "CD359").empty()) << keys << run.report.dump(2);
+  }
+}
+
+TEST(ValidateAgent2PredictionsE2E, ScriptWithShebangAtByteZeroIsFine) {
+  HookBundle b("#!/bin/sh\necho hi\n");
+  EXPECT_TRUE(with_code(validate_json(b.dir.path()).report, "CD359").empty());
+}
+
+}  // namespace
+}  // namespace cdrun::e2e
