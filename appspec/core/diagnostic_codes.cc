@@ -66,6 +66,7 @@ const Table& server_and_bundle_codes() {
       {"CD306", "tar or tgz bundle for an os: windows appspec"},
       {"CD307", "Appspec in the bundle that cannot be read: a directory, unreadable, or a broken symlink"},
       {"CD308", "Appspec that is a symlink to a file inside the bundle"},
+      {"CD309", "Appspec file name that agent 2.1 refuses for deployments from the service"},
       {"CD310", "Bundle type that the agent's extractor cannot extract"},
       {"CD311", "Corrupt or truncated archive"},
       {"CD312", "Unreadable directory or entry in a directory bundle"},

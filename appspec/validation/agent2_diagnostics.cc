@@ -161,4 +161,22 @@ Diagnostics agent2_diagnostics(const AgentVerdicts& verdicts, const std::string&
   return out;
 }
 
+Diagnostics agent2_appspec_filename_diagnostics(const std::string& filename, const std::string& bundle_display) {
+  // The service-spec check of agent 2.1 (agent2-behavior.md 2.8): Rust's Path components, where a
+  // leading "/" is the root component; "." and empty components are harmless.
+  bool safe = !filename.empty() && filename.find_first_of(std::string("\\\0", 2)) == std::string::npos &&
+              filename.front() != '/';
+  for (size_t begin = 0; safe && begin <= filename.size();) {
+    size_t end = filename.find('/', begin);
+    if (end == std::string::npos) end = filename.size();
+    safe = filename.compare(begin, end - begin, "..") != 0;
+    begin = end + 1;
+  }
+  if (safe) return {};
+  return {make_diagnostic(Severity::error, "CD309",
+                          "agent 2.1 refuses this appspec file name for deployments from the service: AppSpecFilename "
+                          "is not a safe revision-relative path: \"" + filename + "\" (codedeploy-local does not check it)",
+                          bundle_display, {}, "give the appspec's path inside the revision, without \"..\" or a leading \"/\"")};
+}
+
 }  // namespace cdrun

@@ -158,6 +158,10 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
   const Bundle& bundle = *opened.bundle;
   result->diagnostics.insert(result->diagnostics.end(), bundle.read_problems().begin(), bundle.read_problems().end());
   AppSpecLocation location = locate_appspec(bundle, request.appspec_filename);
+  if (request.appspec_filename && selected_agent(request, AgentVersion::v2)) {
+    Diagnostics refused = agent2_appspec_filename_diagnostics(*request.appspec_filename, bundle.display_name());
+    result->diagnostics.insert(result->diagnostics.end(), refused.begin(), refused.end());
+  }
   result->diagnostics.insert(result->diagnostics.end(), location.diagnostics.begin(), location.diagnostics.end());
   if (location.appspec_path.empty()) return;
   BundleAppSpecText loaded = read_bundle_appspec(bundle, location, kMaxAppSpecBytes);

@@ -60,6 +60,10 @@ struct AgentVerdicts {
 };
 Diagnostics agent2_diagnostics(const AgentVerdicts& verdicts, const std::string& text, const std::string& file);
 
+// Agent 2.1's refusal (CD309) of an --appspec-filename that is not a safe revision-relative path
+// (empty, NUL, "\\", an absolute path or a ".." component); nothing when the name is safe.
+Diagnostics agent2_appspec_filename_diagnostics(const std::string& filename, const std::string& bundle_display);
+
 // cdrun's own EC2 findings that exist only because of what agent 1.8 does (CD108 a further
 // document it ignores, CD204, CD209-CD212 and CD232 values it misreads, CD228 its Install crash):
 // dropped when agent 1.8 is not selected.

@@ -58,5 +58,41 @@ TEST(ValidateAgent2PredictionsE2E, ScriptWithShebangAtByteZeroIsFine) {
   EXPECT_TRUE(with_code(validate_json(b.dir.path()).report, "CD359").empty());
 }
 
+// Agent 2.1 checks a service deployment's AppSpecFilename (agent2-behavior.md 2.8); agent 1.8
+// joins "/appspec.yml" onto the archive and finds the file.
+TEST(ValidateAgent2PredictionsE2E, AbsoluteAppSpecFilenameIsRefusedByAgent21) {
+  TempDir dir;
+  dir.write("appspec.yml", "version: 0.0\nos: linux\n");
+  const JsonRun run = validate_json(dir.path(), {"--appspec-filename", "/appspec.yml"});
+  EXPECT_EQ(with_code(run.report, "CD309").size(), 1u) << run.report.dump(2);
+  expect_diagnostic(run, {"CD309", "error", dir.path(), 0, 0,
+                          "agent 2.1 refuses this appspec file name for deployments from the service: AppSpecFilename "
+                          "is not a safe revision-relative path: \"/appspec.yml\" (codedeploy-local does not check it)"});
+  EXPECT_EQ(run.exit_code, 1);
+  const JsonRun only_18 = validate_json(dir.path(), {"--appspec-filename", "/appspec.yml", "--agent-version", "1.8"});
+  EXPECT_TRUE(with_code(only_18.report, "CD309").empty()) << only_18.report.dump(2);
+  EXPECT_EQ(only_18.exit_code, 0);
+}
+
+TEST(ValidateAgent2PredictionsE2E, AppSpecFilenameLeavingTheRevisionIsRefusedByAgent21) {
+  TempDir dir;
+  dir.write("bundle/appspec.yml", "version: 0.0\nos: linux\n");
+  dir.write("x.yml", "version: 0.0\nos: linux\n");
+  const JsonRun run = validate_json(dir.path() + "/bundle", {"-A", "../x.yml"});
+  expect_diagnostic(run, {"CD309", "error", dir.path() + "/bundle", 0, 0,
+                          "agent 2.1 refuses this appspec file name for deployments from the service: AppSpecFilename "
+                          "is not a safe revision-relative path: \"../x.yml\" (codedeploy-local does not check it)"});
+  EXPECT_EQ(run.exit_code, 1);
+}
+
+TEST(ValidateAgent2PredictionsE2E, NestedAppSpecFilenameStaysLegal) {
+  TempDir dir;
+  dir.write("configs/appspec.yml", "version: 0.0\nos: linux\n");
+  for (const std::string name : {"configs/appspec.yml", "./configs/appspec.yml"}) {
+    const JsonRun run = validate_json(dir.path(), {"-A", name});
+    EXPECT_TRUE(with_code(run.report, "CD309").empty()) << name << run.report.dump(2);
+  }
+}
+
 }  // namespace
 }  // namespace cdrun::e2e
