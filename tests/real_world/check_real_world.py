@@ -107,7 +107,9 @@ def self_test(cdrun):
         expectations = [
             (case("false-warning", warned, deploys=True), ["false warning CD221"]),
             (case("judged-warning", warned, deploys=True, allowed=[{"code": "CD221", "reason": "r"}]), []),
-            (case("deploys-but-invalid", broken, deploys=True, allowed=[{"code": "CD100", "reason": "r"}]),
+            # Both agents reject `os: linus` (CD100 for 1.8, CD110 for 2.x): only the verdict rule fires.
+            (case("deploys-but-invalid", broken, deploys=True,
+                  allowed=[{"code": "CD100", "reason": "r"}, {"code": "CD110", "reason": "r"}]),
              ["says invalid"]),
             (case("fails-but-valid", warned, deploys=False, why_not="w", allowed=[{"code": "CD221", "reason": "r"}]),
              ["says valid"]),
