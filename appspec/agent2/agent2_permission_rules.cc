@@ -6,21 +6,10 @@
 #include "appspec/agent2/agent2_messages.h"
 #include "appspec/agent2/agent2_rules.h"
 #include "appspec/agent2/agent2_scalars.h"
+#include "appspec/core/text_fields.h"
 
 namespace cdrun::agent2 {
 namespace {
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  size_t begin = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == separator) {
-      parts.push_back(text.substr(begin, i - begin));
-      begin = i + 1;
-    }
-  }
-  return parts;
-}
 
 // Rust's u8/u16 `parse`: an optional '+', then one or more ASCII digits, within range.
 bool parse_unsigned(std::string_view text, unsigned long max, unsigned long* value) {
@@ -53,7 +42,7 @@ std::optional<std::pair<Agent2ErrorKind, std::string>> check_mode(const std::str
 // AclEntry::parse: [d:|default:]type:name:perms, permissions checked before the type.
 std::optional<std::pair<Agent2ErrorKind, std::string>> check_acl(const std::string& entry) {
   const auto invalid = [&] { return std::make_pair(Agent2ErrorKind::InvalidAclEntry, message::invalid_acl_entry(entry)); };
-  const std::vector<std::string_view> parts = split(entry, ':');
+  const std::vector<std::string_view> parts = split_field_views(entry, ':');
   if (parts.size() < 3 || parts.size() > 4) return invalid();
   size_t index = 0;
   const bool is_default = parts[0] == "default" || parts[0] == "d";
@@ -91,17 +80,17 @@ bool category(std::string_view text, unsigned long* number) {
 
 // MlsRange::parse: s<low>[-s<high>][:c<n>[,c<n>|c<lo>.c<hi>]*]; parts past the second are ignored.
 bool valid_range(std::string_view range) {
-  const std::vector<std::string_view> parts = split(range, ':');
-  const std::vector<std::string_view> levels = split(parts[0], '-');
+  const std::vector<std::string_view> parts = split_field_views(range, ':');
+  const std::vector<std::string_view> levels = split_field_views(parts[0], '-');
   unsigned long low = 0, high = 0;
   if (!sensitivity(levels[0], &low)) return false;
   high = low;
   if (levels.size() > 1 && !sensitivity(levels[1], &high)) return false;
   if (high < low) return false;
   if (parts.size() < 2) return true;
-  for (std::string_view part : split(parts[1], ',')) {
+  for (std::string_view part : split_field_views(parts[1], ',')) {
     if (part.find('.') != std::string_view::npos) {
-      const std::vector<std::string_view> ends = split(part, '.');
+      const std::vector<std::string_view> ends = split_field_views(part, '.');
       unsigned long first = 0, last = 0;
       if (!category(ends[0], &first) || !category(ends[1], &last) || last < first) return false;
     } else {

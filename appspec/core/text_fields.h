@@ -3,11 +3,15 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cdrun {
 
 // Every field between separators, empty ones included, nothing trimmed: "a,,b" gives a, "", b.
 std::vector<std::string> split_fields(const std::string& text, char separator);
+
+// The same fields as views into `text`, for callers that only look at them.
+std::vector<std::string_view> split_field_views(std::string_view text, char separator);
 
 }  // namespace cdrun
