@@ -196,6 +196,10 @@ class ReferenceChecker {
       Diagnostics found = lint_script(it->second, bundle_member_display(bundle_, path), mode, true);
       out_.insert(out_.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
       if (input_.agent2 && direct_exec_scripts_.count(path)) check_agent2_exec(it->second, path);
+      if (input_.agent2) {
+        Diagnostics umask = lint_script_for_agent2_deploy_local(it->second, bundle_member_display(bundle_, path));
+        out_.insert(out_.end(), umask.begin(), umask.end());
+      }
     }
   }
 

@@ -180,4 +180,16 @@ Diagnostics lint_script(const std::string& text, const std::string& display_path
   return out;
 }
 
+Diagnostics lint_script_for_agent2_deploy_local(const std::string& text, const std::string& display_path) {
+  if (text.find('\0') != std::string::npos) return {};
+  if (text.compare(0, 2, "#!") == 0) {
+    std::vector<Finding> ignored;
+    const std::string_view first_line(text.data(), std::min(text.find_first_of("\r\n"), text.size()));
+    if (!script_rules::analyse_shebang(first_line, 0, ignored).is_shell) return {};
+  }
+  const std::optional<Finding> found = script_rules::umask_dependent_creation(text);
+  if (!found) return {};
+  return {make_diagnostic(found->severity, found->code, found->message, display_path, LineMap(text).at(found->offset), found->hint)};
+}
+
 }  // namespace cdrun

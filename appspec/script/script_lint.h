@@ -12,4 +12,8 @@ namespace cdrun {
 Diagnostics lint_script(const std::string& text, const std::string& display_path, unsigned mode,
                         bool check_executable);
 
+// What only agent 2.x's deploy-local changes for a shell hook script: files it creates under umask
+// 0027 (CD360, a note: the 2.x daemon keeps 0022).
+Diagnostics lint_script_for_agent2_deploy_local(const std::string& text, const std::string& display_path);
+
 }  // namespace cdrun

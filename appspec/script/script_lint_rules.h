@@ -35,6 +35,10 @@ Shebang analyse_shebang(std::string_view line, std::size_t base, std::vector<Fin
 // blanks, or on a later line with only blank lines and comments before it. `body` skips a BOM.
 std::optional<std::size_t> late_shebang(std::string_view script, std::size_t body);
 
+// The first command or output redirect that creates a file with the umask's mode, unless the
+// script runs umask or chmod itself (CD360, a note for agent 2.x's deploy-local).
+std::optional<Finding> umask_dependent_creation(std::string_view script);
+
 // `cmd &` whose stdout/stderr are still the agent's pipes (CD355).
 std::vector<Finding> lingering_background_jobs(std::string_view script);
 

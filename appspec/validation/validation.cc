@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include "appspec/bundle/bundle.h"
+#include "appspec/agent2/agent2_hardening.h"
 #include "appspec/bundle/bundle_checks.h"
+#include "appspec/bundle/bundle_hardening.h"
 #include "appspec/server/server_rules.h"
 
 namespace cdrun {
@@ -99,6 +101,10 @@ std::optional<Ec2AppSpec> judge_appspec(const AppSpecText& appspec, const Valida
     AgentVerdicts both{with_1_8 ? &verdict : nullptr, &*verdict2, os};
     Diagnostics found = agent2_diagnostics(both, appspec.text, appspec.display);
     result->diagnostics.insert(result->diagnostics.end(), found.begin(), found.end());
+    if (verdict2->accepts && request.agent2_settings) {
+      Diagnostics refused = check_agent2_hardened_appspec(appspec.text, *request.agent2_settings, appspec.display);
+      result->diagnostics.insert(result->diagnostics.end(), refused.begin(), refused.end());
+    }
   }
   ServerCheckInput input;
   input.verdict = &verdict;
@@ -178,6 +184,10 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
   input.appspec_display = appspec.display;
   input.agent2 = selected_agent(request, AgentVersion::v2);
   Diagnostics checked = check_bundle(input);
+  if (input.agent2 && request.agent2_settings) {
+    Diagnostics refused = check_agent2_hardened_bundle(bundle, location, *request.agent2_settings);
+    checked.insert(checked.end(), refused.begin(), refused.end());
+  }
   if (model && (bundle.kind() == BundleKind::tar || bundle.kind() == BundleKind::tgz) && model->os == "windows") {
     checked.push_back(make_diagnostic(Severity::error, "CD306", std::string(bundle_kind_name(bundle.kind())) +
                                       " bundles are not supported for Windows Server instances", appspec.display, {1, 1},

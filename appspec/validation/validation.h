@@ -9,6 +9,7 @@
 
 #include "appspec/agent/agent_parser.h"
 #include "appspec/agent2/agent2_parser.h"
+#include "appspec/agent2/agent2_settings.h"
 #include "appspec/core/diagnostic.h"
 #include "appspec/ecs_lambda/ecs_lambda.h"
 
@@ -28,6 +29,8 @@ struct ValidationRequest {
   std::optional<std::string> bundle_type;       // directory | zip | tar | tgz
   // Whose verdicts count, in the order reported; a file is invalid when any of them rejects it.
   std::vector<AgentVersion> agent_versions{AgentVersion::v1_8, AgentVersion::v2};
+  // Agent 2.x's configuration (-c): its hardening settings add refusals when agent 2.x is judged.
+  std::optional<Agent2Settings> agent2_settings;
 };
 
 struct AgentSummary {

@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "appspec/validation/validation.h"
 #include "runner/cli/cli_error.h"
@@ -36,6 +40,22 @@ void write_report(std::ostream& out, const Report& report, const std::string& fo
   out.flush();
 }
 
+// Reads -c as agent 2.x would at start-up; returns why it cannot be used ("" when it can).
+std::string load_agent_configuration(const std::string& path, bool agent2, ValidationRequest* request) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot read the agent configuration file " + path + ": " + std::strerror(errno);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!agent2) return "";  // agent 1.8 has no setting that changes a bundle's verdict
+  Agent2SettingsLoad load = parse_agent2_settings(text.str());
+  if (!load.settings) {
+    return path + ":" + std::to_string(load.position.line) + ":" + std::to_string(load.position.column) + ": " +
+           load.error + "; agent 2.x does not start with this configuration (\"failed to parse config file\")";
+  }
+  request->agent2_settings = load.settings;
+  return "";
+}
+
 }  // namespace
 
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
@@ -50,7 +70,12 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   if (options.agent_version == "1.8") request.agent_versions = {AgentVersion::v1_8};
   if (options.agent_version == "2") request.agent_versions = {AgentVersion::v2};
 
-  ValidationResult result = validate_target(request);
+  ValidationResult result;
+  if (options.agent_configuration_file) {
+    const bool agent2 = options.agent_version != "1.8";
+    result.error = load_agent_configuration(*options.agent_configuration_file, agent2, &request);
+  }
+  if (result.error.empty()) result = validate_target(request);
   Report report;
   report.target = options.path;
   if (!result.error.empty()) {
@@ -92,6 +117,8 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
   app.add_option("--agent-version", options.agent_version,
                  "Whose verdict counts for an EC2/on-premises appspec: agent 1.8, agent 2.x or both (default: all)")
       ->check(CLI::IsMember({"1.8", "2", "all"}));
+  app.add_option("-c,--agent-configuration-file", options.agent_configuration_file,
+                 "Agent 2.x's codedeployagent.yml: its opt-in hardening settings add the refusals they cause");
   app.add_option("-A,--appspec-filename", options.appspec_filename, "Appspec file name in the bundle, as codedeploy-local");
   app.add_option("-e,--events", options.events, "Lifecycle events as for codedeploy-local --events, to check their order");
   app.add_option("-t,--type", options.bundle_type, "Bundle type (default: detected)")

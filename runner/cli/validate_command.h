@@ -17,6 +17,7 @@ struct ValidateOptions {
   std::optional<std::string> events;            // as codedeploy-local's --events
   std::optional<std::string> bundle_type;       // directory | zip | tar | tgz (default: detected)
   std::string agent_version = "all";            // 1.8 | 2 | all: whose verdicts count
+  std::optional<std::string> agent_configuration_file;  // -c: agent 2.x's settings (hardening)
   bool strict = false;
   std::string color = "auto";                   // auto | always | never
 };

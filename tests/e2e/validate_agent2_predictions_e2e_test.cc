@@ -58,6 +58,30 @@ TEST(ValidateAgent2PredictionsE2E, ScriptWithShebangAtByteZeroIsFine) {
   EXPECT_TRUE(with_code(validate_json(b.dir.path()).report, "CD359").empty());
 }
 
+const std::string kUmaskNote =
+    "under agent 2.x's deploy-local, hooks run with umask 0027: what this creates gets mode 0640 (directories 0750) "
+    "rather than 0644 (0755), so other users cannot read it; the agent 2.x daemon keeps umask 0022";
+
+TEST(ValidateAgent2PredictionsE2E, FilesAHookCreatesUnderDeployLocalsUmask) {
+  HookBundle b("#!/bin/sh\necho start >/dev/null 2>&1\nX=1 mkdir -p /var/app\necho ok > /var/app/state\n");
+  const JsonRun run = validate_json(b.dir.path());
+  EXPECT_EQ(with_code(run.report, "CD360").size(), 1u) << run.report.dump(2);
+  expect_diagnostic(run, {"CD360", "note", b.script, 3, 5, kUmaskNote});
+  EXPECT_EQ(run.exit_code, 0);
+  // A redirect is a creation too; /dev/null and descriptors are not.
+  HookBundle redirect("#!/bin/bash\nls 2>&1 >/dev/null\nls >> \"$LOG\"\n");
+  expect_diagnostic(validate_json(redirect.dir.path()), {"CD360", "note", redirect.script, 3, 4, kUmaskNote});
+  EXPECT_TRUE(with_code(validate_json(b.dir.path(), {"--agent-version", "1.8"}).report, "CD360").empty());
+}
+
+TEST(ValidateAgent2PredictionsE2E, NoUmaskNoteWhenTheScriptSetsModesOrIsNotShell) {
+  for (const std::string text : {"#!/bin/sh\numask 022\nmkdir -p /var/app\n", "#!/bin/sh\nmkdir -p /var/app\nchmod 755 /var/app\n",
+                                 "#!/usr/bin/env python3\nopen('x', 'w') > 1\n", "#!/bin/sh\nsystemctl restart app\n"}) {
+    HookBundle b(text);
+    EXPECT_TRUE(with_code(validate_json(b.dir.path()).report, "CD360").empty()) << text;
+  }
+}
+
 // Agent 2.1 checks a service deployment's AppSpecFilename (agent2-behavior.md 2.8); agent 1.8
 // joins "/appspec.yml" onto the archive and finds the file.
 TEST(ValidateAgent2PredictionsE2E, AbsoluteAppSpecFilenameIsRefusedByAgent21) {
