@@ -15,6 +15,8 @@
 
 namespace cdrun {
 
+class BundleIndex;
+
 enum class BundleKind { directory, zip, tar, tgz };
 const char* bundle_kind_name(BundleKind kind);
 
@@ -47,6 +49,13 @@ class Bundle {
   virtual const Diagnostics& read_problems() const = 0;
 
   const BundleEntry* find(const std::string& path) const;
+
+  // The lookup structure over entries(), built on first use and then shared by every reader and
+  // check: a 100,000-entry bundle must not be indexed once per question.
+  const BundleIndex& index() const;
+
+ private:
+  mutable std::shared_ptr<const BundleIndex> index_;
 };
 
 struct OpenedBundle {

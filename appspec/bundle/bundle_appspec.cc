@@ -31,7 +31,7 @@ BundleAppSpecText read_bundle_appspec(const Bundle& bundle, const AppSpecLocatio
   auto fail = [&](std::string message, std::string hint) {
     loaded.problems.push_back(make_diagnostic(Severity::error, "CD307", std::move(message), shown, {}, std::move(hint)));
   };
-  const BundleIndex index(bundle);
+  const BundleIndex& index = bundle.index();
   const BundleIndex::Resolved reached = index.resolve(path);
   const BundleEntry* target = index.entry(reached.path);
   if (!target || target->type != EntryType::file) {

@@ -21,7 +21,7 @@ constexpr std::size_t kScriptReadLimit = 1 << 20;
 class ReferenceChecker {
  public:
   explicit ReferenceChecker(const BundleCheckInput& input)
-      : input_(input), bundle_(*input.bundle), index_(bundle_), prefix_(input.location.root_prefix) {}
+      : input_(input), bundle_(*input.bundle), index_(bundle_.index()), prefix_(input.location.root_prefix) {}
 
   Diagnostics run() {
     Diagnostics out = check_bundle_entries(bundle_, index_);
@@ -217,7 +217,7 @@ class ReferenceChecker {
 
   const BundleCheckInput& input_;
   const Bundle& bundle_;
-  BundleIndex index_;
+  const BundleIndex& index_;
   std::string prefix_;
   std::map<std::string, unsigned> scripts_;  // distinct script paths -> mode, linted once each
   std::set<std::string> named_scripts_;      // relative to the root prefix

@@ -36,11 +36,11 @@ class DirectoryBundle final : public Bundle {
 std::map<std::string, std::string> DirectoryBundle::read_files(const std::set<std::string>& paths,
                                                                std::size_t limit) const {
   std::map<std::string, std::string> out;
-  const BundleIndex index(*this);
+  const BundleIndex& lookup = index();
   for (const std::string& wanted : paths) {
-    const BundleIndex::Resolved resolved = index.resolve(wanted);
+    const BundleIndex::Resolved resolved = lookup.resolve(wanted);
     if (resolved.status != BundleIndex::Status::found) continue;
-    const BundleEntry* e = index.entry(resolved.path);
+    const BundleEntry* e = lookup.entry(resolved.path);
     if (!e || e->type != EntryType::file) continue;
     // O_NONBLOCK so that a FIFO swapped in since the walk cannot block the open.
     const std::string full = root_ + "/" + resolved.path;

@@ -37,6 +37,11 @@ BundleIndex::BundleIndex(const Bundle& bundle) : bundle_(bundle) {
   std::sort(top_level_.begin(), top_level_.end());
 }
 
+const BundleIndex& Bundle::index() const {
+  if (!index_) index_ = std::make_shared<const BundleIndex>(*this);
+  return *index_;
+}
+
 const BundleEntry* BundleIndex::entry(const std::string& path) const {
   auto it = entries_.find(std::string_view(path));
   return it == entries_.end() ? nullptr : it->second;

@@ -45,7 +45,7 @@ std::string rebuild_command(BundleKind kind, const std::string& dir) {
 class LayoutChecker {
  public:
   LayoutChecker(const Bundle& bundle, const std::optional<std::string>& filename)
-      : bundle_(bundle), index_(bundle), given_(filename.has_value()) {
+      : bundle_(bundle), index_(bundle.index()), given_(filename.has_value()) {
     std::string name = filename.value_or("appspec.yml");
     // File.join(archive, name): a leading '/' is only a separator.
     name.erase(0, name.find_first_not_of('/'));
@@ -70,7 +70,7 @@ class LayoutChecker {
   void report_missing();
 
   const Bundle& bundle_;
-  BundleIndex index_;
+  const BundleIndex& index_;
   bool given_;
   std::string name_;
   bool name_escapes_ = false;
