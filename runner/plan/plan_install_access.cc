@@ -9,13 +9,12 @@
 #include <cstring>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "host/accounts/accounts.h"
 #include "runner/fs/ruby_paths.h"
 #include "runner/install/install_generate.h"
-#include "runner/install/install_instructions.h"
+#include "runner/plan/plan_install_objects.h"
 
 namespace cdrun {
 namespace {
@@ -91,69 +90,6 @@ std::optional<InstallAccessProblem> check_destination(const PlanFileMapping& map
   return problem(destination, parent, error, "dir_s_mkdir", child);
 }
 
-// The objects this install would touch, expanded: every copy target and every directory it
-// creates (those missing now on the way to a target; §4.2).
-class InstalledObjects {
- public:
-  InstalledObjects(const std::vector<PlanFileMapping>& mappings, const std::string& cwd) {
-    for (const PlanFileMapping& mapping : mappings) {
-      const std::string destination = expand(mapping.destination, cwd);
-      if (mapping.source_is_directory && !is_directory(destination)) add_missing_directories(destination);
-      for (const std::string& target : mapping.targets) {
-        const std::string expanded = expand(target, cwd);
-        if (!copies_.insert(expanded).second) continue;
-        copy_order_.push_back(expanded);
-        add_missing_directories(ruby_dirname(expanded));
-      }
-    }
-  }
-
-  // Whether the permission would apply to at least one object (Installer#generate_instructions).
-  bool permission_applies(const PermissionSpec& permission, const std::string& cwd) {
-    const std::string object = expand(permission.object, cwd);
-    if (copies_.count(object)) return permission_has_type(permission, "file");
-    if (!mkdirs_.count(object) && !is_directory(object)) return false;
-    const std::string base = permission_base(permission.object, cwd);
-    auto matches = [&](const std::string& path) {
-      return permission_matches_below(base, permission.pattern, path) &&
-             !permission_excepted_below(base, permission.except, path);
-    };
-    if (permission_has_type(permission, "file")) {
-      for (const std::string& target : copy_order_) {
-        if (matches(target)) return true;
-      }
-    }
-    if (permission_has_type(permission, "directory")) {
-      for (const std::string& directory : mkdirs_) {
-        if (matches(directory)) return true;
-      }
-    }
-    return false;
-  }
-
- private:
-  bool is_directory(const std::string& path) {
-    const auto known = directories_.find(path);
-    if (known != directories_.end()) return known->second;
-    struct stat info {};
-    const bool directory = ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-    directories_.emplace(path, directory);
-    return directory;
-  }
-
-  void add_missing_directories(std::string directory) {
-    while (directory != "/" && !mkdirs_.count(directory) && !is_directory(directory)) {
-      mkdirs_.insert(directory);
-      directory = ruby_dirname(directory);
-    }
-  }
-
-  std::unordered_set<std::string> copies_;
-  std::vector<std::string> copy_order_;
-  std::set<std::string> mkdirs_;
-  std::unordered_map<std::string, bool> directories_;
-};
-
 }  // namespace
 
 std::vector<InstallAccessProblem> find_install_access_problems(const std::vector<PlanFileMapping>& mappings,
@@ -182,7 +118,7 @@ std::vector<UnknownAccount> find_unknown_accounts(const std::vector<PlanFileMapp
   for (const PermissionSpec& permission : permissions) {
     const bool owner = permission.owner && !permission_value_is_integer(permission, "owner");
     const bool group = permission.group && !permission_value_is_integer(permission, "group");
-    if ((!owner && !group) || !objects.permission_applies(permission, cwd)) continue;
+    if ((!owner && !group) || !objects.permission_applies(permission)) continue;
     if (owner && !ids.uid(*permission.owner) && reported.emplace(false, *permission.owner).second) {
       unknown.push_back({false, *permission.owner, permission.object, "can't find user for " + *permission.owner});
     }
