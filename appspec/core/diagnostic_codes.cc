@@ -114,6 +114,11 @@ const Table& server_and_bundle_codes() {
       {"CD609", "Event name that is not PascalCase"},
       {"CD610", "Install destination this user cannot create or write here"},
       {"CD611", "permissions owner or group that does not exist on this host"},
+      {"CD612", "Directories agent 2.x's deploy-local would create with mode 0750 (umask 0027)"},
+      {"CD613", "permissions owner or group unknown here, which agent 2.x skips silently"},
+      {"CD614", "AppSpecFilename missing from the bundle, which agent 2.x requires before any hook"},
+      {"CD615", "What agent 2.x does instead of what agent 1.8 does"},
+      {"CD616", "Appspec agent 2.x accepts and agent 1.8 refuses: agent 2.x's scripts and files not predicted"},
   };
   return table;
 }

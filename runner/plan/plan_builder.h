@@ -21,6 +21,7 @@ struct PlanRequest {
   std::optional<std::string> events;            // --events, as given
   bool ignore_application_stop_failures = false;
   std::string cwd;                              // relative destinations are taken against it
+  PlanAgents agents = PlanAgents::v1_8;         // --agent-version
 };
 
 PlanReport build_plan(const PlanRequest& request);

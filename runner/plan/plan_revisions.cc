@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "appspec/agent2/agent2_parser.h"
 #include "appspec/bundle/bundle_index.h"
 #include "appspec/bundle/bundle_path.h"
 #include "runner/layout/deployment_layout.h"
@@ -43,6 +44,10 @@ LoadedAppSpec parse_text(std::string shown, const std::string& text) {
   } else {
     loaded.error = agent_refusal_message(verdict);
   }
+  const Agent2Verdict agent2 = parse_agent2_appspec(text);
+  loaded.agent2_accepts = agent2.accepts;
+  loaded.agent2_error = agent2.message;
+  loaded.agent2_position = agent2.position;
   return loaded;
 }
 
@@ -104,14 +109,20 @@ NewRevision read_new_revision(const std::string& bundle_path, BundleKind kind,
 
 std::string PreviousRevision::archive_dir() const { return join_path(dir, "deployment-archive"); }
 
-PreviousRevision read_previous_revision(const std::string& last_successful_file, const std::string& appspec_filename) {
+PreviousRevision read_previous_revision(const std::string& last_successful_file, const std::string& appspec_filename,
+                                        bool yaml_fallback) {
   PreviousRevision previous;
   previous.dir = read_instruction_path(last_successful_file);
   previous.recorded = !previous.dir.empty();
   if (!previous.recorded) return previous;
   previous.id = basename_of(previous.dir);
   previous.dir_exists = exists(previous.dir);
-  const std::string path = join_path(previous.archive_dir(), appspec_filename);
+  previous.archive_exists = exists(previous.archive_dir());
+  std::string path = join_path(previous.archive_dir(), appspec_filename);
+  for (const char* fallback : {"appspec.yaml", "appspec.yml"}) {
+    if (!yaml_fallback || exists(path)) break;
+    if (exists(join_path(previous.archive_dir(), fallback))) path = join_path(previous.archive_dir(), fallback);
+  }
   if (!exists(path)) {
     previous.appspec.path = path;
     previous.appspec.error = appspec_not_found_message(appspec_filename, previous.dir);

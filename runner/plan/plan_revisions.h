@@ -14,11 +14,15 @@ namespace cdrun {
 
 class BundleIndex;
 
-// An appspec as the agent's parser leaves it: the spec, or the message the agent fails with.
+// An appspec as the agents' parsers leave it: agent 1.8's spec, or the message it fails with; and
+// agent 2.x's verdict.
 struct LoadedAppSpec {
   std::string path;                // shown to the user
-  std::optional<Ec2AppSpec> spec;  // set when the agent accepts it
-  std::string error;               // the agent's message when it refuses it
+  std::optional<Ec2AppSpec> spec;  // set when agent 1.8 accepts it
+  std::string error;               // agent 1.8's message when it refuses it
+  bool agent2_accepts = false;
+  std::string agent2_error;        // agent 2.x's ParseError text when it refuses it
+  Position agent2_position;        // where agent 2.x's parser stopped
 };
 
 // The agent's message for a refused appspec, worded as `cdrun deploy` reports it.
@@ -46,11 +50,15 @@ struct PreviousRevision {
   std::string dir;
   std::string id;          // the dir's last component
   bool dir_exists = false;
-  LoadedAppSpec appspec;   // <dir>/deployment-archive/<AppSpecFilename>: no .yaml fallback
+  bool archive_exists = false;
+  // <dir>/deployment-archive/<AppSpecFilename>; with `yaml_fallback`, agent 2.x's hook lookup:
+  // then appspec.yaml, then appspec.yml (agent2-behavior.md §3.2).
+  LoadedAppSpec appspec;
 
   std::string archive_dir() const;
 };
 
-PreviousRevision read_previous_revision(const std::string& last_successful_file, const std::string& appspec_filename);
+PreviousRevision read_previous_revision(const std::string& last_successful_file, const std::string& appspec_filename,
+                                        bool yaml_fallback = false);
 
 }  // namespace cdrun

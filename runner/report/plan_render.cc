@@ -14,6 +14,8 @@ const char* plan_source_name(PlanSource source) {
     case PlanSource::previous_revision: return "previous-revision";
     case PlanSource::first_deployment: return "skipped-first-deployment";
     case PlanSource::not_downloaded: return "before-download";
+    case PlanSource::archive_gone: return "skipped-archive-gone";
+    case PlanSource::skipped_before_download: return "skipped-before-download";
   }
   return "none";
 }
@@ -22,6 +24,8 @@ namespace {
 
 // A long conflict list is cut in text; JSON always has all of it.
 constexpr std::size_t kTextConflictLimit = 20;
+
+constexpr const char* kUnmodelled = "not predicted: agent 2.x accepts an appspec agent 1.8's parser refuses (CD616)";
 
 std::size_t destination_count(const PlanReport& report) {
   std::set<std::string> destinations;
@@ -48,6 +52,11 @@ void write_event(std::ostream& out, std::size_t number, const PlanEvent& event, 
     out << report.bundle_path << " (" << report.bundle_type << ")";
     if (!report.bundle_root.empty()) out << ", top-level directory \"" << report.bundle_root << "\" stripped";
     out << "\n";
+    if (!event.failure.empty()) out << "       FAILS: " << event.failure << "\n";
+    return;
+  }
+  if (event.name == "Install" && event.unmodelled) {
+    out << kUnmodelled << "\n       appspec: " << event.appspec_path << "\n";
     return;
   }
   if (event.name == "Install") {
@@ -65,13 +74,20 @@ void write_event(std::ostream& out, std::size_t number, const PlanEvent& event, 
   switch (event.source) {
     case PlanSource::first_deployment: out << "skipped: first deployment of this group\n"; return;
     case PlanSource::not_downloaded: out << "FAILS: runs before DownloadBundle, when there is no appspec yet\n"; return;
+    case PlanSource::archive_gone:
+      out << "skipped: previous revision " << event.revision_id << " has no deployment-archive\n";
+      return;
+    case PlanSource::skipped_before_download: out << "skipped: runs before DownloadBundle, when there is no archive yet\n"; return;
     case PlanSource::previous_revision:
       out << "previous revision " << event.revision_id << no_scripts << "\n";
       break;
     default: out << "new revision" << no_scripts << "\n"; break;
   }
   if (!event.failure.empty()) out << "       FAILS: " << event.failure << "\n";
-  if (!event.scripts.empty() && !event.appspec_path.empty()) out << "       appspec: " << event.appspec_path << "\n";
+  if (event.unmodelled) out << "       scripts: " << kUnmodelled << "\n";
+  if ((!event.scripts.empty() || event.unmodelled) && !event.appspec_path.empty()) {
+    out << "       appspec: " << event.appspec_path << "\n";
+  }
   write_scripts(out, event);
 }
 
@@ -86,6 +102,8 @@ void write_findings(std::ostream& out, const char* heading, const PlanReport& re
     // --events findings sit on the appspec but are about the option: name the option.
     if (!d.option.empty()) {
       out << "    at: " << d.option << "\n";
+    } else if (!d.file.empty() && d.position.line > 0) {
+      out << "    at: " << d.file << ":" << d.position.line << ":" << d.position.column << "\n";
     } else if (!d.file.empty()) {
       out << "    at: " << d.file << "\n";
     }
@@ -105,7 +123,11 @@ void write_plan_text(std::ostream& out, const PlanReport& report) {
   } else {
     out << "none (first deployment of this group)\n";
   }
-  out << "\nEvents, in the order cdrun deploy runs them:\n";
+  if (report.agents == PlanAgents::v2) {
+    out << "  rules: agent 2.x's deploy-local (--agent-version 2)\n\nEvents, in the order agent 2.x runs them:\n";
+  } else {
+    out << "\nEvents, in the order cdrun deploy runs them:\n";
+  }
   for (std::size_t i = 0; i < report.events.size(); ++i) write_event(out, i + 1, report.events[i], report);
   write_findings(out, "ERRORS", report, Severity::error);
   write_findings(out, "WARNINGS", report, Severity::warning);
@@ -135,7 +157,16 @@ void write_plan_json(std::ostream& out, const PlanReport& report) {
     json event = {{"name", e.name}, {"source", plan_source_name(e.source)}, {"scripts", scripts}};
     event["appspec"] = e.appspec_path.empty() ? json(nullptr) : json(e.appspec_path);
     event["failure"] = e.failure.empty() ? json(nullptr) : json(e.failure);
-    if (e.source == PlanSource::previous_revision) event["revision"] = {{"dir", e.revision_dir}, {"id", e.revision_id}};
+    if (e.source == PlanSource::previous_revision || e.source == PlanSource::archive_gone) {
+      event["revision"] = {{"dir", e.revision_dir}, {"id", e.revision_id}};
+    }
+    event["scripts_known"] = !e.unmodelled;
+    if (e.agent2) {
+      event["agent2"] = {{"source", plan_source_name(e.agent2->source)},
+                         {"appspec", e.agent2->appspec_path.empty() ? json(nullptr) : json(e.agent2->appspec_path)},
+                         {"failure", e.agent2->failure.empty() ? json(nullptr) : json(e.agent2->failure)},
+                         {"scripts_known", !e.agent2->unmodelled}};
+    }
     events.push_back(std::move(event));
   }
   json files = json::array();
@@ -146,13 +177,19 @@ void write_plan_json(std::ostream& out, const PlanReport& report) {
   json warnings = json::array();
   for (const Diagnostic& d : report.warnings) {
     const std::string& where = d.option.empty() ? d.file : d.option;
-    warnings.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message}, {"file", where}, {"hint", d.hint}});
+    json warning = {{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message}, {"file", where}, {"hint", d.hint}};
+    if (d.position.line > 0 && d.option.empty()) {
+      warning["line"] = d.position.line;
+      warning["column"] = d.position.column;
+    }
+    warnings.push_back(std::move(warning));
   }
   json doc = {
       {"root_dir", report.root_dir},
       {"deployment_group", report.group},
       {"bundle", {{"path", report.bundle_path}, {"type", report.bundle_type}, {"root", report.bundle_root}}},
       {"appspec_filename", report.appspec_filename},
+      {"agent_version", plan_agents_name(report.agents)},
       {"previous_revision", report.previous_dir ? json{{"dir", *report.previous_dir}, {"id", report.previous_id},
                                                        {"exists", report.previous_exists}}
                                                 : json(nullptr)},
