@@ -10,6 +10,7 @@ struct OptionSpec {
   const char* long_name;
   bool takes_value;
   std::function<void(DeployOptions&, const std::string&)> set;
+  bool plan_only = false;
 };
 
 const std::vector<OptionSpec>& option_specs() {
@@ -29,14 +30,18 @@ const std::vector<OptionSpec>& option_specs() {
        [](DeployOptions& o, const std::string&) { o.ignore_application_stop_failures = true; }},
       {'h', "help", false, [](DeployOptions& o, const std::string&) { o.help = true; }},
       {'v', "version", false, [](DeployOptions& o, const std::string&) { o.version = true; }},
+      {0, "agent-version", true, [](DeployOptions& o, const std::string& v) { o.agent_version = v; }, true},
   };
   return specs;
 }
 
+bool offered(const OptionSpec& spec, DeployOptionSet set) { return set == DeployOptionSet::plan || !spec.plan_only; }
+
 // docopt: an exact long name wins; otherwise a unique prefix.
-const OptionSpec* find_long(const std::string& name, DeployParse& result) {
+const OptionSpec* find_long(const std::string& name, DeployOptionSet set, DeployParse& result) {
   std::vector<const OptionSpec*> matches;
   for (const OptionSpec& spec : option_specs()) {
+    if (!offered(spec, set)) continue;
     if (name == spec.long_name) return &spec;
     if (std::string(spec.long_name).rfind(name, 0) == 0) matches.push_back(&spec);
   }
@@ -55,14 +60,14 @@ const OptionSpec* find_long(const std::string& name, DeployParse& result) {
 
 }  // namespace
 
-DeployParse parse_deploy_options(const std::vector<std::string>& args) {
+DeployParse parse_deploy_options(const std::vector<std::string>& args, DeployOptionSet set) {
   DeployParse result;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
       const size_t eq = arg.find('=');
       const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
-      const OptionSpec* spec = find_long(name, result);
+      const OptionSpec* spec = find_long(name, set, result);
       if (!spec) return result;
       if (!spec->takes_value) {
         if (eq != std::string::npos) {
@@ -85,7 +90,7 @@ DeployParse parse_deploy_options(const std::vector<std::string>& args) {
     } else if (arg.size() >= 2 && arg[0] == '-' && arg[1] != '-') {
       const OptionSpec* spec = nullptr;
       for (const OptionSpec& s : option_specs()) {
-        if (s.short_name == arg[1]) spec = &s;
+        if (s.short_name == arg[1] && offered(s, set)) spec = &s;
       }
       if (!spec) {
         result.error = arg.substr(0, 2) + " is not recognized";
@@ -114,7 +119,7 @@ DeployParse parse_deploy_options(const std::vector<std::string>& args) {
 
 std::string deploy_usage(const std::string& program) { return "Usage:\n  " + program + " [options]\n"; }
 
-std::string deploy_help(const std::string& program) {
+std::string deploy_help(const std::string& program, DeployOptionSet set) {
   return "cdrun deploy: a local CodeDeploy deployment with the agent's semantics, as codedeploy-local.\n\n" +
          deploy_usage(program) +
          "\nOptions:\n"
@@ -130,7 +135,11 @@ std::string deploy_help(const std::string& program) {
          "      --root-dir <dir>                     Deployment root (overrides :root_dir:); the local log goes in\n"
          "                                           <dir>/deployment-logs unless -c sets :log_dir:\n"
          "      --format <text|json>                 json: every event and script as one JSON object on stdout\n"
-         "      --ignore-application-stop-failures   Continue when ApplicationStop/BeforeBlockTraffic/AfterBlockTraffic fail\n"
+         "      --ignore-application-stop-failures   Continue when ApplicationStop/BeforeBlockTraffic/AfterBlockTraffic fail\n" +
+         std::string(set == DeployOptionSet::plan
+                         ? "      --agent-version <1.8|2|all>          Whose rules: codedeploy-local 1.8's, agent 2.x's deploy-local's,\n"
+                           "                                           or 1.8's with what 2.x does differently [default: all]\n"
+                         : "") +
          "  -h, --help                               This help\n"
          "  -v, --version                            The version\n";
 }

@@ -22,6 +22,7 @@ struct DeployOptions {
   std::optional<std::string> root_dir;                // --root-dir
   std::string format = "text";                        // --format text|json
   bool ignore_application_stop_failures = false;      // --ignore-application-stop-failures
+  std::string agent_version = "all";                  // plan only: --agent-version 1.8|2|all
   bool help = false;
   bool version = false;
 };
@@ -34,10 +35,15 @@ struct DeployParse {
   std::string cdrun_error;
 };
 
-DeployParse parse_deploy_options(const std::vector<std::string>& args);
+// Whose options: deploy's (codedeploy-local's and cdrun's), or plan's, which adds its own. A long
+// option's unique prefix is taken among the options of that set only, so plan's additions change no
+// prefix `cdrun deploy` accepts.
+enum class DeployOptionSet { deploy, plan };
+
+DeployParse parse_deploy_options(const std::vector<std::string>& args, DeployOptionSet set = DeployOptionSet::deploy);
 
 // The help text (docopt usage and options), with `program` as the command name.
 std::string deploy_usage(const std::string& program);
-std::string deploy_help(const std::string& program);
+std::string deploy_help(const std::string& program, DeployOptionSet set = DeployOptionSet::deploy);
 
 }  // namespace cdrun

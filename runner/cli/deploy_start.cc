@@ -17,7 +17,7 @@ std::optional<int> start_deploy_command(const std::vector<std::string>& args, co
                                         const std::string& help_text, std::ostream& out, std::ostream& err,
                                         DeployOptions& options) {
   const bool agent = name.dialect == DeployDialect::codedeploy_local;
-  DeployParse parsed = parse_deploy_options(args);
+  DeployParse parsed = parse_deploy_options(args, name.options);
   if (!parsed.error.empty()) {
     if (agent) {
       out << parsed.error << "\n" << deploy_usage(name.program);
@@ -38,6 +38,10 @@ std::optional<int> start_deploy_command(const std::vector<std::string>& args, co
   if (options.format != "text" && options.format != "json") {
     // cdrun's own option: not one of the agent's ERROR lines, a usage error in either dialect.
     write_usage_error(err, name.program, "--format must be text or json, not '" + options.format + "'");
+    return kExitDeployUsage;
+  }
+  if (options.agent_version != "1.8" && options.agent_version != "2" && options.agent_version != "all") {
+    write_usage_error(err, name.program, "--agent-version must be 1.8, 2 or all, not '" + options.agent_version + "'");
     return kExitDeployUsage;
   }
   return std::nullopt;

@@ -18,6 +18,7 @@ enum class DeployDialect { cdrun, codedeploy_local };
 struct DeployCommandName {
   std::string program;  // "cdrun deploy", "cdrun plan", "codedeploy-local": usage lines and messages
   DeployDialect dialect = DeployDialect::cdrun;
+  DeployOptionSet options = DeployOptionSet::deploy;
 };
 
 // Parses `args` into `options`. nullopt to go on; else the exit status after printing the help

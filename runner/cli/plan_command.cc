@@ -15,13 +15,13 @@
 namespace cdrun {
 namespace {
 
-// deploy's option list is plan's: only the first paragraph differs.
+// deploy's option list plus plan's own (--agent-version); the first paragraph differs.
 std::string plan_help(const std::string& program) {
-  const std::string deploy = deploy_help(program);
+  const std::string deploy = deploy_help(program, DeployOptionSet::plan);
   const size_t body = deploy.find("\n\n");
   return "cdrun plan: what `cdrun deploy` with the same options would run, from which revision, and what would make\n"
          "it fail. Nothing is written: no deployment root, no lock, no log. Exit status 0 when no failure is\n"
-         "predicted, 1 when one is." +
+         "predicted, 1 when one is under any agent --agent-version selects." +
          (body == std::string::npos ? "\n\n" + deploy : deploy.substr(body));
 }
 
@@ -31,7 +31,8 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
                      std::ostream& err) {
   DeployOptions options;
   if (std::optional<int> status =
-          start_deploy_command(args, {program, DeployDialect::cdrun}, plan_help(program), out, err, options)) {
+          start_deploy_command(args, {program, DeployDialect::cdrun, DeployOptionSet::plan}, plan_help(program), out, err,
+                               options)) {
     return *status;
   }
   AgentConfigLoad config = resolve_deploy_config(options);
@@ -50,6 +51,9 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
   request.events = options.events;
   request.ignore_application_stop_failures = options.ignore_application_stop_failures;
   request.cwd = cwd;
+  request.agents = options.agent_version == "1.8" ? PlanAgents::v1_8
+                   : options.agent_version == "2" ? PlanAgents::v2
+                                                  : PlanAgents::all;
   const PlanReport report = build_plan(request);
   if (options.format == "json") {
     write_plan_json(out, report);
