@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "bundle_builder.h"
+#include "deploy_fixture.h"
 #include "run_cdrun.h"
 
 namespace cdrun::e2e {
@@ -68,10 +69,7 @@ class PlanAgent2E2E : public ::testing::Test {
   std::string deploy() const {
     const Outcome out = run("deploy");
     EXPECT_EQ(out.exit_code, 0) << out.out << out.err;
-    const std::string marker = "Starting to execute deployment from within folder " + path("root") + "/grp/";
-    const size_t at = out.out.find(marker);
-    if (at == std::string::npos) return {};
-    return out.out.substr(at + marker.size(), out.out.find('\n', at) - at - marker.size());
+    return DeployFixture::deployment_id(out);
   }
 
   TempDir dir_;
