@@ -121,7 +121,7 @@ void PlanBuilder::report_unknown_hooks(const Ec2AppSpec& spec, PlanEvent& event)
   }
   if (list.empty()) return;
   if (agent2_) {  // deploy-local sends no list of possible events, so its validate_hooks checks nothing (§1.6)
-    add_difference("Install does not check hook names: " + list + " are not refused", revision_.install_appspec->path,
+    add_difference("Install does not check hook names, so it does not refuse " + list, revision_.install_appspec->path,
                    "agent 2.x's deploy-local has no list of possible lifecycle events to check them against");
     return;
   }

@@ -321,5 +321,36 @@ TEST_F(PlanAgent2E2E, ANewRevisionEventBeforeDownloadBundleIsSkippedUnderAgent2)
   EXPECT_EQ(differences[0]["file"], "--events");
 }
 
+TEST_F(PlanAgent2E2E, Agent2JudgesThePreviousAppSpecWithItsOwnParser) {
+  const std::string first = deploy();
+  ASSERT_FALSE(first.empty());
+  const std::string appspec = path("root/grp/" + first + "/deployment-archive/appspec.yml");
+  dir_.write("root/grp/" + first + "/deployment-archive/appspec.yml",
+             kAppSpecHead + "permissions:\n  - object: /a\n    mode: 0x1A4\n");
+  const json two = plan_json({"--agent-version", "2"}, 1);
+  const std::vector<json> refused = findings(two, "CD601");
+  ASSERT_EQ(refused.size(), 1u) << two.dump(2);
+  EXPECT_EQ(refused[0]["message"],
+            "BeforeBlockTraffic: The deployment failed because the length of a permissions mode (0x1A4) in the application "
+            "specification file is invalid. Permissions modes must be between one and four characters long. Update the "
+            "permissions section of the AppSpec file, and then try again.");
+  EXPECT_EQ(refused[0]["file"], appspec);
+  EXPECT_EQ(refused[0]["line"], 5);
+  EXPECT_EQ(refused[0]["column"], 11);
+  EXPECT_TRUE(findings(plan_json({"--agent-version", "1.8"}, 0), "CD601").empty());
+}
+
+TEST_F(PlanAgent2E2E, Agent2sDeployLocalDoesNotCheckHookNames) {
+  write_appspec("  AfterInstal:\n    - location: scripts/after.sh\n");
+  const json two = plan_json({"--agent-version", "2"}, 0);
+  EXPECT_TRUE(findings(two, "CD605").empty());
+  const json all = plan_json({}, 1);
+  EXPECT_EQ(findings(all, "CD605").size(), 1u);
+  const std::vector<json> differences = findings(all, "CD615");
+  ASSERT_EQ(differences.size(), 1u) << all.dump(2);
+  EXPECT_EQ(differences[0]["message"], "under agent 2.x, Install does not check hook names, so it does not refuse \"AfterInstal\"");
+  EXPECT_EQ(differences[0]["file"], path("bundle/appspec.yml"));
+}
+
 }  // namespace
 }  // namespace cdrun::e2e
