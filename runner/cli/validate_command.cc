@@ -58,7 +58,7 @@ std::string load_agent_configuration(const std::string& path, bool agent2, Valid
 
 }  // namespace
 
-int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+std::string validate_into_report(const ValidateOptions& options, Report* report) {
   ValidationRequest request;
   request.path = options.path;
   if (options.platform)
@@ -76,21 +76,16 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     result.error = load_agent_configuration(*options.agent_configuration_file, agent2, &request);
   }
   if (result.error.empty()) result = validate_target(request);
-  Report report;
-  report.target = options.path;
+  report->target = options.path;
+  report->strict = options.strict;
   if (!result.error.empty()) {
-    err << format_cli_error(result.error) << "\n";
-    // json, junit and sarif are read by CI report steps, which reject an empty file.
-    report.read_error = result.error;
-    if (options.platform) report.platform = *options.platform;
-    report.strict = options.strict;
-    if (options.format != "text") write_report(out, report, options.format, false);
-    return kExitUsage;
+    report->read_error = result.error;
+    if (options.platform) report->platform = *options.platform;
+    return result.error;
   }
-  report.platform = platform_name(result.platform);
-  report.strict = options.strict;
-  report.diagnostics = std::move(result.diagnostics);
-  report.sources = std::move(result.sources);
+  report->platform = platform_name(result.platform);
+  report->diagnostics = std::move(result.diagnostics);
+  report->sources = std::move(result.sources);
   for (const AgentSummary& summary : result.agents) {
     AgentReport agent;
     agent.version = agent_version_name(summary.version);
@@ -98,7 +93,19 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     agent.message = summary.message;
     agent.crash = summary.crash;
     agent.agent_os = summary.os == AgentOs::windows ? "windows" : "linux";
-    report.agents.push_back(agent);
+    report->agents.push_back(agent);
+  }
+  return "";
+}
+
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  Report report;
+  const std::string error = validate_into_report(options, &report);
+  if (!error.empty()) {
+    err << format_cli_error(error) << "\n";
+    // json, junit and sarif are read by CI report steps, which reject an empty file.
+    if (options.format != "text") write_report(out, report, options.format, false);
+    return kExitUsage;
   }
   write_report(out, report, options.format, use_color(options.color));
   return report.valid() ? kExitOk : kExitInvalid;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "runner/report/report.h"
+
 namespace cdrun {
 
 struct ValidateOptions {
@@ -26,6 +28,10 @@ struct ValidateOptions {
 // `program` names the command in help and messages; option errors exit 2.
 int run_validate_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
                          std::ostream& err);
+
+// The validation behind run_validate, without writing anything: fills `report` and returns "" or
+// why the target could not be read (then report->read_error says the same).
+std::string validate_into_report(const ValidateOptions& options, Report* report);
 
 // Runs the validation and writes the report; returns the exit status (0 valid, 1 invalid,
 // 2 usage or I/O error).
