@@ -1,5 +1,6 @@
 #include "runner/cli/cdrun_main.h"
 
+#include "runner/cli/bundle_command.h"
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
 #include "runner/cli/deploy_command.h"
@@ -27,6 +28,7 @@ int run_cdrun_deploy(const std::vector<std::string>& args, const std::string&, s
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"validate", "Check an appspec or a bundle the way CodeDeploy will", run_validate_command},
+      {"bundle", "Validate a bundle directory, then write it as a deterministic zip/tar/tgz", run_bundle_command},
       {"deploy", "Run a local deployment with the agent's semantics, as codedeploy-local", run_cdrun_deploy},
       {"plan", "Show what `cdrun deploy` would do with the same options, changing nothing", run_plan_command},
       {"status", "Show what a deployment root holds, per deployment group (read-only)", run_status_command},

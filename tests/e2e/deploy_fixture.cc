@@ -26,7 +26,7 @@ Outcome DeployFixture::deploy(const std::string& bundle_path, const std::vector<
   return run_cdrun(argv);
 }
 
-std::string DeployFixture::read(const std::string& path) const {
+std::string DeployFixture::read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();

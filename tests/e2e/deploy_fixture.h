@@ -23,7 +23,7 @@ class DeployFixture {
   // `cdrun deploy --root-dir root() -l <bundle> args...`
   Outcome deploy(const std::string& bundle_path, const std::vector<std::string>& args = {}) const;
 
-  std::string read(const std::string& path) const;          // whole file, "" when absent
+  static std::string read(const std::string& path);         // whole file, "" when absent
   std::string instruction(const std::string& suffix) const;  // deployment-instructions/<group><suffix>
   // The deployment id printed on the "Starting to execute deployment" line.
   static std::string deployment_id(const Outcome& run);
