@@ -31,10 +31,13 @@ binary=$build_dir/runner/cdrun
 # glibc warns at link time for each function that would load the host's NSS modules or dlopen in a
 # static binary. Only these, in code cdrun never reaches, are allowed: OpenSSL's BIO_lookup_ex /
 # BIO_gethostbyname / DSO loader (cdrun connects to addresses c-ares found, and never loads modules)
-# and c-ares' service-name lookups (cdrun passes no service name). Anything else means a room
-# called getpwnam, getaddrinfo & co. again.
+# and c-ares' service-name lookups (cdrun passes no service name); libxml2's HTTP client
+# (nanohttp.o), which libarchive's writer format table drags in through the xar writer that
+# `cdrun bundle` never selects, and which --gc-sections then drops whole (the link map lists its
+# .text among the discarded sections). Anything else means a room called getpwnam, getaddrinfo &
+# co. again.
 unexpected=$(grep -B1 "warning: Using '" "$link_log" | grep 'in function' |
-  grep -vE 'libcrypto\.a\(libcrypto-lib-(bio_addr|bio_sock|dso_dlfcn)\.o\)|libcares\.a\(libcares_la-ares_(getaddrinfo|getnameinfo)\.o\)' || true)
+  grep -vE 'libcrypto\.a\(libcrypto-lib-(bio_addr|bio_sock|dso_dlfcn)\.o\)|libcares\.a\(libcares_la-ares_(getaddrinfo|getnameinfo)\.o\)|libxml2\.a\(nanohttp\.o\)' || true)
 if [ -n "$unexpected" ]; then
   echo "build_static: code that reaches glibc's NSS or dlopen was linked into the static binary:" >&2
   echo "$unexpected" >&2
