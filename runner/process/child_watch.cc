@@ -62,13 +62,16 @@ std::vector<ProcessInfo> ChildWatch::stop_targets(const std::vector<pid_t>& stra
 }
 
 // The group is signalled only while a target still belongs to it, so a group id reused by
-// strangers after the child's group emptied is never hit.
+// strangers after the child's group emptied is never hit. Its members get that one signal and no
+// second one of their own: a hook whose TERM trap was already running would run it again.
 void ChildWatch::signal_targets(const std::vector<ProcessInfo>& targets, int signal) {
   const pid_t group = pid_;
   const bool group_in_use =
       std::any_of(targets.begin(), targets.end(), [group](const ProcessInfo& p) { return p.pgid == group; });
   if (group_in_use) os_.send(-group, signal);
-  for (const ProcessInfo& target : targets) os_.send(target.pid, signal);
+  for (const ProcessInfo& target : targets) {
+    if (!group_in_use || target.pgid != group) os_.send(target.pid, signal);
+  }
 }
 
 void ChildWatch::stop(const std::vector<pid_t>& strangers, const std::vector<StopAction>& actions,

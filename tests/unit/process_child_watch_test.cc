@@ -181,12 +181,25 @@ TEST(ProcessChildWatch, ChildDyingOfSigtermGetsNoSigkill) {
   std::vector<int> observed;
   watch.stop({}, term_then_kill(milliseconds(2000)),
              [&observed](const StopAction& action, const std::vector<ProcessInfo>&) { observed.push_back(action.signal); });
-  // The group first, then each target; SIGCONT goes to the same targets without a new look.
-  EXPECT_EQ(os.sent, (std::vector<Sent>{{0, -kChild, SIGTERM}, {0, kChild, SIGTERM}, {0, -kChild, SIGCONT}, {0, kChild, SIGCONT}}));
+  // The group once, no second signal to its member; SIGCONT goes to the same targets without a new look.
+  EXPECT_EQ(os.sent, (std::vector<Sent>{{0, -kChild, SIGTERM}, {0, -kChild, SIGCONT}}));
   EXPECT_EQ(observed, (std::vector<int>{SIGTERM, SIGCONT}));
   EXPECT_TRUE(watch.reaped());
   EXPECT_LE(os.now_ms, 50);
   EXPECT_TRUE(os.left_to_reap.empty());
+}
+
+// A TERM trap must run once: the group's members get the group's signal only, while a family
+// member that left the group (setsid) is still signalled on its own.
+TEST(ProcessChildWatch, GroupMembersGetOneSignalAndRunawaysTheirOwn) {
+  ScriptedOs os;
+  os.processes[kChild] = FakeProcess{kChild, {SIGTERM}};
+  os.processes[102] = FakeProcess{102, {SIGTERM}};  // started its own session
+  ChildWatch watch(kChild, os, WatchWake{7, true});
+  watch.stop({}, term_then_kill(milliseconds(2000)));
+  // SIGCONT follows to the same targets, as the first action's list stands.
+  EXPECT_EQ(os.sent, (std::vector<Sent>{{0, -kChild, SIGTERM}, {0, 102, SIGTERM}, {0, -kChild, SIGCONT}, {0, 102, SIGCONT}}));
+  EXPECT_TRUE(os.processes.empty());
 }
 
 TEST(ProcessChildWatch, SigkillComesOnlyAfterTheGraceAndNamesWhoOutlivedIt) {
@@ -203,7 +216,7 @@ TEST(ProcessChildWatch, SigkillComesOnlyAfterTheGraceAndNamesWhoOutlivedIt) {
   for (const Sent& s : os.sent) {
     if (s.signal == SIGKILL) kills.push_back(s);
   }
-  EXPECT_EQ(kills, (std::vector<Sent>{{300, -kChild, SIGKILL}, {300, kChild, SIGKILL}}));
+  EXPECT_EQ(kills, (std::vector<Sent>{{300, -kChild, SIGKILL}}));
   EXPECT_EQ(outlived, std::vector<pid_t>{kChild});
   EXPECT_TRUE(watch.reaped());
 }
@@ -215,7 +228,7 @@ TEST(ProcessChildWatch, SigkillIsRepeatedEveryTwentyMillisecondsForAtMostHalfASe
   watch.stop({}, term_then_kill(milliseconds(100)));
   std::vector<long long> kill_times;
   for (const Sent& s : os.sent) {
-    if (s.signal == SIGKILL && s.target == kChild) kill_times.push_back(s.at_ms);
+    if (s.signal == SIGKILL && s.target == -kChild) kill_times.push_back(s.at_ms);
   }
   ASSERT_FALSE(kill_times.empty());
   EXPECT_EQ(kill_times.front(), 100);
