@@ -9,6 +9,7 @@
 #include "appspec/agent2/agent2_events.h"
 #include "appspec/agent2/agent2_raw.h"
 #include "appspec/agent2/agent2_rules.h"
+#include "appspec/core/text_fields.h"
 
 namespace cdrun {
 namespace {
@@ -25,18 +26,6 @@ std::string archive_display() {
   std::string path;
   for (const std::string& c : archive_components()) path += "/" + c;
   return path;
-}
-
-std::vector<std::string_view> components(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    out.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
 }
 
 class HardeningChecker {
@@ -129,7 +118,7 @@ class HardeningChecker {
 bool agent2_path_leaves_archive(std::string_view relative) {
   while (!relative.empty() && relative.front() == '/') relative.remove_prefix(1);
   std::vector<std::string> path = archive_components();
-  for (std::string_view c : components(relative)) {
+  for (std::string_view c : split_field_views(relative, '/')) {
     if (c.empty() || c == ".") continue;
     if (c == "..") {
       if (!path.empty()) path.pop_back();  // "/.." is "/"
@@ -147,7 +136,7 @@ bool agent2_path_leaves_archive(std::string_view relative) {
 
 bool agent2_destination_climbs_above_root(std::string_view destination) {
   long depth = 0;
-  for (std::string_view c : components(destination)) {
+  for (std::string_view c : split_field_views(destination, '/')) {
     if (c.empty() || c == ".") continue;
     depth += c == ".." ? -1 : 1;
     if (depth < 0) return true;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "appspec/bundle/bundle_entry_checks.h"
+#include "appspec/core/text_fields.h"
 
 namespace cdrun {
 namespace {
@@ -16,12 +17,8 @@ constexpr int kMaxPerCode = 100;
 // The first component Rust's Path::components calls unsafe: "/" (a root) or "..".
 std::string first_unsafe_component(const std::string& name) {
   if (!name.empty() && name.front() == '/') return "/";
-  size_t start = 0;
-  while (start <= name.size()) {
-    size_t end = name.find('/', start);
-    if (end == std::string::npos) end = name.size();
-    if (name.compare(start, end - start, "..") == 0 && end - start == 2) return "..";
-    start = end + 1;
+  for (std::string_view component : split_field_views(name, '/')) {
+    if (component == "..") return "..";
   }
   return "";
 }
