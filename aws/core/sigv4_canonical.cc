@@ -118,15 +118,22 @@ std::string signed_headers(const RequestToSign& request) {
   return out;
 }
 
-std::string canonical_request(const RequestToSign& request) {
+std::string canonical_request(const RequestToSign& request, bool s3) {
   std::string headers;
-  for (const auto& [name, values] : grouped_headers(request)) {
+  const auto headers_by_name = grouped_headers(request);
+  for (const auto& [name, values] : headers_by_name) {
     headers += name + ":";
     for (std::size_t i = 0; i < values.size(); ++i) headers += (i == 0 ? "" : ",") + values[i];
     headers += "\n";
   }
-  return request.method + "\n" + canonical_uri(request.path) + "\n" + canonical_query(request.query) + "\n" +
-         headers + "\n" + signed_headers(request) + "\n" + sha256_hex(request.body);
+  const std::string uri = !s3 ? canonical_uri(request.path) : request.path.empty() ? "/" : request.path;
+  std::string payload = sha256_hex(request.body);
+  if (s3) {
+    const auto told = headers_by_name.find("x-amz-content-sha256");
+    if (told != headers_by_name.end() && !told->second.empty()) payload = told->second.front();
+  }
+  return request.method + "\n" + uri + "\n" + canonical_query(request.query) + "\n" + headers + "\n" +
+         signed_headers(request) + "\n" + payload;
 }
 
 }  // namespace cdrun::aws

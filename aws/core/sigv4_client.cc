@@ -1,5 +1,7 @@
 #include "aws/core/sigv4_client.h"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 
 #include "aws/core/environment.h"
@@ -37,19 +39,23 @@ AwsFailure network_failure(const http::TransportFailure& transport) {
 
 }  // namespace
 
-AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost& request,
+AwsResult<HttpAnswer> send_signed(const ServiceTarget& target, const SignedRequest& request,
                                   const SigV4Credentials& credentials, const AuthorizationHook& hook) {
   const std::optional<http::Url> url = http::parse_url(target.endpoint);
   if (!url)
     return AwsResult<HttpAnswer>::fail(network_failure(
         {http::TransportError::kBadUrl, target.endpoint + " is not an http:// or https:// URL with a host"}));
   RequestToSign to_sign;
-  to_sign.method = "POST";
+  to_sign.method = request.method;
   const size_t question = url->target.find('?');
-  to_sign.path = url->target.substr(0, question);
-  if (question != std::string::npos) to_sign.query = url->target.substr(question + 1);
+  std::string base_path = url->target.substr(0, question);
+  if (!request.path.empty() && !base_path.empty() && base_path.back() == '/') base_path.pop_back();
+  to_sign.path = base_path + request.path;
+  to_sign.query = question == std::string::npos ? "" : url->target.substr(question + 1);
+  if (!request.query.empty()) to_sign.query += (to_sign.query.empty() ? "" : "&") + request.query;
   const std::string amz_date = amz_date_now();
   to_sign.headers = {{"Host", http::host_header(*url)}, {"X-Amz-Date", amz_date}};
+  if (request.service == "s3") to_sign.headers.emplace_back("x-amz-content-sha256", sha256_hex(request.body));
   for (const std::string& header : request.headers) to_sign.headers.push_back(split_header(header));
   if (!credentials.session_token.empty()) to_sign.headers.emplace_back("X-Amz-Security-Token", credentials.session_token);
   to_sign.body = request.body;
@@ -59,7 +65,9 @@ AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost&
   if (hook) hook("Authorization: " + authorization);
 
   http::HttpRequest exchange_request;
-  exchange_request.url = target.endpoint;
+  exchange_request.method = request.method;
+  exchange_request.url = url->scheme + "://" + http::authority(*url) + to_sign.path +
+                         (to_sign.query.empty() ? "" : "?" + to_sign.query);
   exchange_request.headers = to_sign.headers;
   exchange_request.headers.emplace_back("Authorization", authorization);
   exchange_request.body = request.body;
@@ -67,9 +75,34 @@ AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost&
   exchange_request.connect_timeout_seconds = request.connect_timeout_seconds;
   exchange_request.total_timeout_seconds = request.total_timeout_seconds;
   exchange_request.env = process_environment();
+  exchange_request.response_body_file = request.response_body_file;
   http::ExchangeResult result = http::exchange(exchange_request);
   if (!result.response) return AwsResult<HttpAnswer>::fail(network_failure(result.failure));
-  return AwsResult<HttpAnswer>::success(HttpAnswer{result.response->status, std::move(result.response->body)});
+  http::HttpResponse& response = *result.response;
+  return AwsResult<HttpAnswer>::success(
+      HttpAnswer{response.status, std::move(response.body), std::move(response.headers), response.body_file_bytes});
+}
+
+AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost& request,
+                                  const SigV4Credentials& credentials, const AuthorizationHook& hook) {
+  SignedRequest general;
+  general.method = "POST";
+  general.service = request.service;
+  general.headers = request.headers;
+  general.body = request.body;
+  general.connect_timeout_seconds = request.connect_timeout_seconds;
+  general.total_timeout_seconds = request.total_timeout_seconds;
+  return send_signed(target, general, credentials, hook);
+}
+
+std::string HttpAnswer::header(const std::string& name) const {
+  for (const auto& [field, value] : headers)
+    if (field.size() == name.size() &&
+        std::equal(field.begin(), field.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return value;
+  return "";
 }
 
 }  // namespace cdrun::aws

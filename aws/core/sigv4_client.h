@@ -3,8 +3,10 @@
 // passed in `ca_bundle`. Proxies come from the usual environment variables (https_proxy, no_proxy).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aws/core/aws_errors.h"
@@ -34,9 +36,26 @@ struct SignedPost {
   long total_timeout_seconds = 30;
 };
 
+// Any method and path, for the REST services (S3). `path` and `query` are appended to the endpoint's
+// own and must already be percent-encoded as they go on the wire (S3 keys: `s3_object_path`).
+struct SignedRequest {
+  std::string method = "GET";
+  std::string service;               // SigV4 service name; "s3" signs as S3 does (sigv4_signer.h) and sends x-amz-content-sha256
+  std::string path;                  // "/bucket/key"
+  std::string query;                 // "versionId=..." without '?'
+  std::vector<std::string> headers;  // "Name: value"
+  std::string body;
+  std::string response_body_file;  // a 2xx answer's body goes there (aws/http's HttpRequest)
+  long connect_timeout_seconds = 10;
+  long total_timeout_seconds = 30;
+};
+
 struct HttpAnswer {
   long status = 0;
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::uint64_t body_file_bytes = 0;
+  std::string header(const std::string& name) const;  // first of that name, without case; "" when absent
 };
 
 // Called with the Authorization header line the request carried ("Authorization: AWS4-HMAC-SHA256
@@ -45,6 +64,10 @@ struct HttpAnswer {
 using AuthorizationHook = std::function<void(const std::string&)>;
 
 // Any HTTP answer, error statuses included, is a value; only "no answer" is a failure (kNetwork).
+AwsResult<HttpAnswer> send_signed(const ServiceTarget& target, const SignedRequest& request,
+                                  const SigV4Credentials& credentials, const AuthorizationHook& hook = {});
+
+// A POST to the endpoint itself (the JSON and query protocols): send_signed with its fields.
 AwsResult<HttpAnswer> post_signed(const ServiceTarget& target, const SignedPost& request,
                                   const SigV4Credentials& credentials, const AuthorizationHook& hook = {});
 

@@ -63,7 +63,7 @@ std::string string_to_sign(const std::string& canonical, const SigningKeyParts& 
 }
 
 std::string authorization_header(const RequestToSign& request, const SigningKeyParts& key) {
-  const std::string to_sign = string_to_sign(canonical_request(request), key);
+  const std::string to_sign = string_to_sign(canonical_request(request, key.service == "s3"), key);
   std::string signing_key = hmac_sha256("AWS4" + key.secret_access_key, key.amz_date.substr(0, 8));
   signing_key = hmac_sha256(signing_key, key.region);
   signing_key = hmac_sha256(signing_key, key.service);

@@ -28,8 +28,11 @@ struct SigningKeyParts {
 };
 
 // Step 1: the canonical request (method, canonical URI, canonical query, canonical headers, signed
-// header list, hex SHA-256 of the body), lines joined by '\n'.
-std::string canonical_request(const RequestToSign& request);
+// header list, hex SHA-256 of the body), lines joined by '\n'. With `s3` (chosen by authorization_header
+// when the service is "s3"), S3's rules: the path is signed as sent (already percent-encoded and not
+// normalised: "a//b" and ".." are parts of a key), and the payload hash is the value of the
+// x-amz-content-sha256 header when the request has one ("UNSIGNED-PAYLOAD" or a hex digest).
+std::string canonical_request(const RequestToSign& request, bool s3 = false);
 
 // The SignedHeaders list of a request: its header names lowercased, sorted, each once, joined by ';'.
 std::string signed_headers(const RequestToSign& request);

@@ -1,5 +1,10 @@
 #include "aws/http/http_exchange.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -16,33 +21,72 @@ namespace bhttp = boost::beast::http;
 namespace {
 
 using Request = bhttp::request<bhttp::string_body>;
-using Response = bhttp::response<bhttp::string_body>;
 
 constexpr std::uint64_t kLargestBody = 64ull << 20;
 
 ExchangeResult failed(TransportFailure failure) { return ExchangeResult{std::nullopt, std::move(failure)}; }
 
+std::vector<std::pair<std::string, std::string>> header_fields(const bhttp::fields& fields) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& field : fields) out.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  return out;
+}
+
+// The body of the answer whose header `head` holds: into memory, or for a 2xx answer into
+// `body_file` when one is named. Beast lets a parser change its body type once the header is read.
+template <class Stream>
+boost::system::error_code read_body(boost::asio::io_context& io, Stream& stream, beast::flat_buffer& buffer,
+                                    bhttp::response_parser<bhttp::empty_body>& head, const std::string& body_file,
+                                    HttpResponse& out) {
+  const int status = static_cast<int>(head.get().result_int());
+  out.status = status;
+  out.headers = header_fields(head.get().base());
+  if (body_file.empty() || status < 200 || status > 299) {
+    bhttp::response_parser<bhttp::string_body> parser{std::move(head)};
+    parser.body_limit(kLargestBody);
+    const boost::system::error_code ec =
+        run_step(io, [&](auto handler) { bhttp::async_read(stream, buffer, parser, std::move(handler)); });
+    out.body = std::move(parser.get().body());
+    return ec;
+  }
+  // Created 0600 before Beast opens it, so the bundle is never readable by others while it arrives.
+  const int fd = ::open(body_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return boost::system::error_code(errno, boost::system::system_category());
+  ::close(fd);
+  bhttp::response_parser<bhttp::file_body> parser{std::move(head)};
+  parser.body_limit(boost::none);
+  boost::system::error_code ec;
+  parser.get().body().open(body_file.c_str(), beast::file_mode::write_existing, ec);
+  if (ec) return ec;
+  ec = run_step(io, [&](auto handler) { bhttp::async_read(stream, buffer, parser, std::move(handler)); });
+  out.body_file_bytes = parser.get().body().size();
+  parser.get().body().close();
+  return ec;
+}
+
 // Writes the request and reads the answer on `stream` (TCP or TLS over `timed`, which holds the deadline).
 template <class Stream>
 ExchangeResult send_and_read(boost::asio::io_context& io, Stream& stream, beast::tcp_stream& timed,
-                             const Request& request, const std::string& where, const Deadlines& deadlines) {
+                             const Request& request, const std::string& where, const Deadlines& deadlines,
+                             const std::string& body_file) {
   timed.expires_at(deadlines.total);
   boost::system::error_code ec = run_step(io, [&](auto handler) { bhttp::async_write(stream, request, std::move(handler)); });
-  bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(kLargestBody);
+  bhttp::response_parser<bhttp::empty_body> head;
   beast::flat_buffer buffer;
-  if (!ec) ec = run_step(io, [&](auto handler) { bhttp::async_read(stream, buffer, parser, std::move(handler)); });
+  if (!ec) ec = run_step(io, [&](auto handler) { bhttp::async_read_header(stream, buffer, head, std::move(handler)); });
+  HttpResponse response;
+  if (!ec) ec = read_body(io, stream, buffer, head, body_file, response);
   if (ec == beast::error::timeout)
     return failed({TransportError::kTimeout, "no complete answer from " + where + " within " +
                                                  std::to_string(deadlines.total_seconds) + "s"});
   if (ec) return failed({TransportError::kIo, "the connection to " + where + " broke: " + ec.message()});
-  Response& response = parser.get();
-  return ExchangeResult{HttpResponse{static_cast<int>(response.result_int()), std::move(response.body())}, {}};
+  return ExchangeResult{std::move(response), {}};
 }
 
 ExchangeResult over_tls(boost::asio::io_context& io, std::unique_ptr<beast::tcp_stream> tcp, const Url& url,
-                        const Request& request, const std::string& ca_file, const EnvLookup& env,
-                        const Deadlines& deadlines) {
+                        const Request& request, const HttpRequest& input, const Deadlines& deadlines) {
+  const std::string& ca_file = input.ca_file;
+  const EnvLookup& env = input.env;
   TlsContext tls = make_tls_context(ca_file, env);
   if (!tls.context) return failed(tls.failure);
   boost::asio::ssl::stream<beast::tcp_stream> stream(std::move(*tcp), *tls.context);
@@ -62,7 +106,7 @@ ExchangeResult over_tls(boost::asio::io_context& io, std::unique_ptr<beast::tcp_
       return failed({TransportError::kTlsVerify, "TLS: certificate verify failed for " + where + ": " + problem});
     return failed({TransportError::kTlsHandshake, "TLS handshake with " + where + " failed: " + ec.message()});
   }
-  return send_and_read(io, stream, stream.next_layer(), request, where, deadlines);
+  return send_and_read(io, stream, stream.next_layer(), request, where, deadlines, input.response_body_file);
 }
 
 }  // namespace
@@ -97,8 +141,15 @@ ExchangeResult exchange(const HttpRequest& input) {
   Connection connection = open_connection(io, *url, proxy, deadlines);
   if (!connection.stream) return failed(connection.failure);
   if (url->scheme == "https")
-    return over_tls(io, std::move(connection.stream), *url, request, input.ca_file, input.env, deadlines);
-  return send_and_read(io, *connection.stream, *connection.stream, request, authority(*url), deadlines);
+    return over_tls(io, std::move(connection.stream), *url, request, input, deadlines);
+  return send_and_read(io, *connection.stream, *connection.stream, request, authority(*url), deadlines,
+                       input.response_body_file);
+}
+
+std::string HttpResponse::header(const std::string& name) const {
+  for (const auto& [field, value] : headers)
+    if (beast::iequals(field, name)) return value;
+  return "";
 }
 
 }  // namespace cdrun::aws::http

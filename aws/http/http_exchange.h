@@ -2,6 +2,7 @@
 // environment names. No redirects are followed; TLS verification is always on.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,11 +22,20 @@ struct HttpRequest {
   long connect_timeout_seconds = 10;
   long total_timeout_seconds = 30;
   EnvLookup env;  // proxy and CA variables are read from here
+  // When set, the body of a 2xx answer is written to this file (created or truncated, mode 0600)
+  // instead of `HttpResponse::body`, however large: bundles are downloaded this way. Other answers
+  // (error documents) stay in memory.
+  std::string response_body_file;
 };
 
 struct HttpResponse {
   int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;  // as received, in order
   std::string body;
+  std::uint64_t body_file_bytes = 0;  // bytes written to HttpRequest::response_body_file
+
+  // The first header of that name, compared without case; "" when absent.
+  std::string header(const std::string& name) const;
 };
 
 struct ExchangeResult {

@@ -264,6 +264,35 @@ TEST(SigV4Signer, TheSecretNeverAppearsInTheAuthorizationHeader) {
   EXPECT_EQ(authorization.find("AWS4" + std::string(kSecret)), std::string::npos) << authorization;
 }
 
+// The GET Object example of the S3 API reference ("Signature Calculations for the Authorization
+// Header: Transferring Payload in a Single Chunk"), with its published signature.
+TEST(SigV4Signer, S3GetObjectExampleGivesThePublishedSignature) {
+  RequestToSign request{"GET", "/test.txt", "",
+                        {{"Host", "examplebucket.s3.amazonaws.com"},
+                         {"Range", "bytes=0-9"},
+                         {"x-amz-content-sha256", kEmptyHash},
+                         {"x-amz-date", "20130524T000000Z"}},
+                        ""};
+  const SigningKeyParts key{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "us-east-1", "s3",
+                            "20130524T000000Z"};
+  EXPECT_EQ(aws::authorization_header(request, key),
+            "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+            "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
+            "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+}
+
+// An S3 key is opaque: "a//b/../c" names that object, so S3 signs the path as sent, where the other
+// services' rule would collapse it to "/a/c".
+TEST(SigV4Signer, S3PathsAreSignedAsSentNotNormalised) {
+  const RequestToSign request{"GET", "/bucket/a//b/../c%20d", "",
+                              suite_headers({{"x-amz-content-sha256", "UNSIGNED-PAYLOAD"}}), ""};
+  const std::string canonical = aws::canonical_request(request, true);
+  EXPECT_EQ(canonical.substr(0, canonical.find('\n', 4) + 1), "GET\n/bucket/a//b/../c%20d\n");
+  EXPECT_EQ(canonical.substr(canonical.rfind('\n') + 1), "UNSIGNED-PAYLOAD");
+  const std::string other = aws::canonical_request(request);
+  EXPECT_EQ(other.substr(0, 21), "GET\n/bucket/a/c%2520d");
+  EXPECT_EQ(other.substr(other.rfind('\n') + 1), kEmptyHash);
+}
 
 }  // namespace
 }  // namespace cdrun::testing
