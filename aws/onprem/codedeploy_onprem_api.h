@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "aws/codedeploy/codedeploy_call.h"
 #include "aws/core/aws_errors.h"
 #include "aws/onprem/onprem_inputs.h"
 #include "aws/core/sigv4_client.h"
@@ -30,9 +31,5 @@ AwsResult<Done> add_tags_to_on_premises_instance(const ServiceTarget& target, co
 AwsResult<OnPremInstanceInfo> get_on_premises_instance(const ServiceTarget& target, const SigV4Credentials& credentials,
                                                        const std::string& instance_name,
                                                        const AuthorizationHook& hook = {});
-
-// A JSON-protocol error ({"__type": "...#Code", "message": ...}); XML error documents, which some
-// front ends answer with, are read too.
-AwsFailure parse_json_error(long http_status, const std::string& body);
 
 }  // namespace cdrun::aws
