@@ -1,38 +1,9 @@
 #include "aws/core/base_credentials.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include "aws/core/ini_file.h"
 
 namespace cdrun::aws {
 namespace {
-
-// What reading one INI file gave: nothing (missing), a parse, or an error worth stopping for.
-struct FileRead {
-  bool exists = false;
-  IniFile ini;
-  std::string error;
-};
-
-FileRead read_ini(const std::string& path) {
-  FileRead read;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (errno == ENOENT || errno == ENOTDIR) return read;
-    read.error = "cannot read " + path + ": " + std::strerror(errno);
-    return read;
-  }
-  read.exists = true;
-  std::ostringstream text;
-  text << in.rdbuf();
-  IniParse parse = parse_ini(text.str());
-  if (!parse.ok()) read.error = path + " is not a valid INI file: " + parse.error;
-  read.ini = std::move(parse.ini);
-  return read;
-}
 
 std::string value_of(const IniSection& section, const std::string& key) {
   auto it = section.find(key);
@@ -103,7 +74,7 @@ CredentialLookup find_base_credentials(const CredentialQuery& query, const EnvLo
   if (profile.empty()) profile = "default";
 
   const std::string credentials_path = shared_credentials_path(query, env);
-  const FileRead credentials_file = read_ini(credentials_path);
+  const IniFileRead credentials_file = read_ini_file(credentials_path);
   if (!credentials_file.error.empty()) {
     lookup.error = credentials_file.error;
     return lookup;
@@ -117,7 +88,7 @@ CredentialLookup find_base_credentials(const CredentialQuery& query, const EnvLo
     }
   }
   const std::string config_path = shared_config_path(query, env);
-  const FileRead config_file = read_ini(config_path);
+  const IniFileRead config_file = read_ini_file(config_path);
   if (!config_file.error.empty()) {
     lookup.error = config_file.error;
     return lookup;

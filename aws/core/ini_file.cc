@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <sstream>
 
 namespace cdrun::aws {
@@ -66,6 +69,23 @@ IniParse parse_ini(const std::string& text) {
     last_value = &((*section)[lower(trim(content.substr(0, separator)))] = trim(content.substr(separator + 1)));
   }
   return result;
+}
+
+IniFileRead read_ini_file(const std::string& path) {
+  IniFileRead read;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (errno == ENOENT || errno == ENOTDIR) return read;
+    read.error = "cannot read " + path + ": " + std::strerror(errno);
+    return read;
+  }
+  read.exists = true;
+  std::ostringstream text;
+  text << in.rdbuf();
+  IniParse parse = parse_ini(text.str());
+  if (!parse.ok()) read.error = path + " is not a valid INI file: " + parse.error;
+  read.ini = std::move(parse.ini);
+  return read;
 }
 
 }  // namespace cdrun::aws

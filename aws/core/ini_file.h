@@ -25,4 +25,13 @@ struct IniParse {
 // A section repeated later adds to (and overrides keys of) the first, rather than failing.
 IniParse parse_ini(const std::string& text);
 
+// What reading one INI file gave: nothing (a missing file is not an error), a parse, or an error
+// worth stopping for ("cannot read PATH: ...", "PATH is not a valid INI file: line N: ...").
+struct IniFileRead {
+  bool exists = false;
+  IniFile ini;
+  std::string error;
+};
+IniFileRead read_ini_file(const std::string& path);
+
 }  // namespace cdrun::aws
