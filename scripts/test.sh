@@ -18,8 +18,14 @@ took "the tests"
 
 echo "== the same under AddressSanitizer + UndefinedBehaviorSanitizer =="
 scripts/setup.sh build-asan -DCDRUN_WERROR=ON -DCDRUN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+# Run above and left out here: the suites whose work is Python's, not cdrun's: cfn-lint over the
+# rendered templates, CloudFormation stacks and IAM checks in moto, the moto fixture and shim's own
+# behaviour. The C++ they reach (role render, the SigV4 client) runs under the sanitizers in the
+# other role and on-premises tests. In the -Werror build these 46 tests take 56 % of ctest's summed
+# test time (753 of 1353 s in build/Testing/Temporary/CTestCostData.txt).
+python_only='(^|/)(RoleStack|RoleTemplateLint|RoleTemplateLintCanFail|RoleMotoAuth|MotoFixture|MotoOnPremShim)\.'
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E "$python_only"
 took "the sanitizer build and its tests"
 
 echo "== the static x86_64 release binary in an empty root =="
