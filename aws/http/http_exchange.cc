@@ -59,7 +59,9 @@ boost::system::error_code read_body(boost::asio::io_context& io, Stream& stream,
   parser.get().body().open(body_file.c_str(), beast::file_mode::write_existing, ec);
   if (ec) return ec;
   ec = run_step(io, [&](auto handler) { bhttp::async_read(stream, buffer, parser, std::move(handler)); });
-  out.body_file_bytes = parser.get().body().size();
+  // The body's size() is the file's size when it was opened (0 here), not what was written since.
+  boost::system::error_code size_error;
+  out.body_file_bytes = parser.get().body().file().size(size_error);
   parser.get().body().close();
   return ec;
 }
