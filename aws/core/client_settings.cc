@@ -68,6 +68,7 @@ ClientLookup resolve_client(const ClientQuery& query, const EnvLookup& env) {
   CredentialLookup found = find_base_credentials(credentials, env);
   if (!found.credentials) {
     lookup.error = found.error;
+    lookup.no_credentials = true;
     return lookup;
   }
   settings.credentials = std::move(*found.credentials);

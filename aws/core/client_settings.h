@@ -32,6 +32,7 @@ struct ClientSettings {
 struct ClientLookup {
   std::optional<ClientSettings> settings;
   std::string error;  // why there are none: no credentials, no region, a region that is not one
+  bool no_credentials = false;  // the region was fine; no credentials were found (`error` says where it looked)
 };
 
 ClientLookup resolve_client(const ClientQuery& query, const EnvLookup& env);
