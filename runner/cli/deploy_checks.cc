@@ -87,6 +87,33 @@ std::string archive_type_hint(const std::string& location, const std::string& lo
   return location + " is " + archive_description(kind) + ": add -t " + bundle_kind_name(kind);
 }
 
+std::optional<std::string> events_error(const DeployOptions& options) {
+  if (!options.events) return std::nullopt;
+  return events_order_error(split_events(*options.events), *options.events);
+}
+
+// The agent checks the events (CLIValidator), then the location's form while building the spec, then
+// the spec's S3Revision, whose BundleType must be an archive type: -t's default, directory, is refused.
+DeployCheck check_s3_location(const DeployOptions& options, const std::string& location) {
+  DeployCheck check;
+  if (std::optional<std::string> refused = events_error(options)) {
+    check.error = *refused;
+    return check;
+  }
+  S3LocationParse parse = parse_s3_location(location);
+  if (!parse.location) {
+    check.error = parse.error;
+    return check;
+  }
+  if (options.type == "directory") {
+    check.error = "BundleType in S3Revision must be tar, tgz or zip";
+    check.hint = location + " is downloaded as an archive: add -t zip, -t tgz or -t tar";
+    return check;
+  }
+  check.bundle = LocalBundle{location, "", options.type, parse.location};
+  return check;
+}
+
 }  // namespace
 
 DeployCheck check_deploy_options(const DeployOptions& options, const std::string& cwd) {
@@ -106,8 +133,9 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
     check.error = "location " + location + " cannot be http, only encrypted (https) url endpoints supported";
     return check;
   }
-  if (scheme == "https" || scheme == "s3") {
-    check.error = "location " + location + " is an S3 or GitHub revision; cdrun deploys local bundles only (download it first)";
+  if (scheme == "s3") return check_s3_location(options, location);
+  if (scheme == "https") {
+    check.error = "location " + location + " is a GitHub revision; cdrun deploys local and S3 bundles only (download it first)";
     return check;
   }
   std::string local = location;
@@ -135,15 +163,13 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
     check.error = appspec_presence_error(location, options.appspec_filename);
     if (!check.error.empty()) return check;
   }
-  if (options.events) {
-    if (auto refused = events_order_error(split_events(*options.events), *options.events)) {
-      check.error = *refused;
-      return check;
-    }
+  if (std::optional<std::string> refused = events_error(options)) {
+    check.error = *refused;
+    return check;
   }
   // File.expand_path, except that a leading '~' stays a name: the path checked above is the one
   // in the working directory, and the bundle deployed must be that one.
-  check.bundle = LocalBundle{location, ruby_expand_path(local, cwd, TildePrefix::literal), type};
+  check.bundle = LocalBundle{location, ruby_expand_path(local, cwd, TildePrefix::literal), type, std::nullopt};
   return check;
 }
 

@@ -1,4 +1,5 @@
-// codedeploy-local's CLIValidator (agent-behavior.md §7.3), messages verbatim, for local bundles.
+// codedeploy-local's CLIValidator (agent-behavior.md §7.3), messages verbatim, for local bundles and
+// S3 locations (§7.1, §3.1: an S3 revision's BundleType must be tar, tgz or zip).
 #pragma once
 
 #include <optional>
@@ -7,6 +8,7 @@
 #include "appspec/bundle/bundle.h"
 #include "runner/layout/agent_config.h"
 #include "runner/cli/deploy_options.h"
+#include "runner/fetch/s3_location.h"
 
 namespace cdrun {
 
@@ -14,6 +16,7 @@ struct LocalBundle {
   std::string location;  // as given (also APPLICATION_NAME's default)
   std::string path;      // File.expand_path of the local path
   std::string type;      // tgz | tar | zip | directory
+  std::optional<S3Location> s3;  // an s3:// location, to download before use (`path` is then "")
 };
 
 struct DeployCheck {

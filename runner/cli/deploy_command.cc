@@ -19,6 +19,7 @@
 #include "runner/cli/deploy_checks.h"
 #include "runner/cli/deploy_options.h"
 #include "runner/cli/deploy_start.h"
+#include "runner/cli/remote_bundle.h"
 #include "runner/report/deploy_report.h"
 #include "runner/engine/deployment_run.h"
 
@@ -113,12 +114,29 @@ int run_deploy_command(const std::vector<std::string>& args, DeployDialect diale
   }
 
   input.bundle_path = check.bundle->path;
+  if (check.bundle->s3) {
+    const FetchResult fetched = fetch_into_deployment(*check.bundle->s3, input.layout);
+    if (!fetched.bundle) return print_deploy_error(out, fetched.error, fetched.hint);
+    input.bundle_path = fetched.bundle->path;
+  }
   input.bundle_kind = bundle_kind_of(check.bundle->type);
   input.appspec_filename = options.appspec_filename.value_or("appspec.yml");
   input.appspec_filename_given = options.appspec_filename.has_value();
   input.file_exists_behavior = upper_case(options.file_exists_behavior);
   if (options.events) input.events = split_events(*options.events);
-  for (char** e = environ; *e; ++e) input.environment.base.emplace_back(*e);
+  for (char** e = environ; *e; ++e) {
+    // An S3 revision's BUNDLE_BUCKET, _KEY, _VERSION and _ETAG replace inherited ones, or unset them.
+    const std::string entry = *e;
+    const std::string name = entry.substr(0, entry.find('='));
+    if (check.bundle->s3 &&
+        (name == "BUNDLE_BUCKET" || name == "BUNDLE_KEY" || name == "BUNDLE_VERSION" || name == "BUNDLE_ETAG"))
+      continue;
+    input.environment.base.emplace_back(*e);
+  }
+  if (check.bundle->s3) {
+    for (std::string& variable : s3_bundle_variables(*check.bundle->s3))
+      input.environment.base.push_back(std::move(variable));
+  }
   input.environment.application_name = options.application_name.value_or(check.bundle->location);
   input.environment.deployment_group_name = options.deployment_group_name.value_or("LocalFleet");
   input.environment.deployment_group_id = options.deployment_group;

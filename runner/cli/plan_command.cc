@@ -9,6 +9,7 @@
 #include "runner/cli/deploy_checks.h"
 #include "runner/cli/deploy_options.h"
 #include "runner/cli/deploy_start.h"
+#include "runner/cli/remote_bundle.h"
 #include "runner/plan/plan_builder.h"
 #include "runner/report/plan_render.h"
 
@@ -45,6 +46,12 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
   request.root_dir = config.config.root_dir;
   request.group = options.deployment_group;
   request.bundle_path = check.bundle->path;
+  PrivateDownload download;  // an S3 bundle is planned from a temporary copy, removed on return
+  if (check.bundle->s3) {
+    const FetchResult fetched = download.fetch(*check.bundle->s3, false);
+    if (!fetched.bundle) return print_deploy_error(out, fetched.error, fetched.hint);
+    request.bundle_path = fetched.bundle->path;
+  }
   request.bundle_kind = bundle_kind_of(check.bundle->type);
   request.appspec_filename = options.appspec_filename;
   request.file_exists_behavior = upper_case(options.file_exists_behavior);
@@ -54,7 +61,8 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
   request.agents = options.agent_version == "1.8" ? PlanAgents::v1_8
                    : options.agent_version == "2" ? PlanAgents::v2
                                                   : PlanAgents::all;
-  const PlanReport report = build_plan(request);
+  PlanReport report = build_plan(request);
+  if (check.bundle->s3) report.bundle_path = check.bundle->location;  // not the temporary file
   if (options.format == "json") {
     write_plan_json(out, report);
   } else {

@@ -12,6 +12,7 @@
 #include "appspec/validation/validation.h"
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
+#include "runner/cli/remote_bundle.h"
 #include "runner/report/report.h"
 
 namespace cdrun {
@@ -98,9 +99,46 @@ std::string validate_into_report(const ValidateOptions& options, Report* report)
   return "";
 }
 
-int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+namespace {
+
+// Why `options` cannot be validated as they are ("" when they can): an S3 location is downloaded into
+// `download` first and `options.path` becomes the temporary file, named by the archive's format.
+std::string fetch_remote_path(ValidateOptions& options, PrivateDownload& download, std::string* hint) {
+  if (!is_s3_location(options.path)) return "";
+  const S3LocationParse parse = parse_s3_location(options.path);
+  if (!parse.location) return parse.error;
+  const FetchResult fetched = download.fetch(*parse.location, true);
+  if (!fetched.bundle) {
+    *hint = fetched.hint;
+    return fetched.error;
+  }
+  options.path = fetched.bundle->path;
+  return "";
+}
+
+}  // namespace
+
+int run_validate(const ValidateOptions& given, std::ostream& out, std::ostream& err) {
   Report report;
-  const std::string error = validate_into_report(options, &report);
+  ValidateOptions options = given;
+  PrivateDownload download;  // removed on return, whatever the verdict
+  std::string hint;
+  if (std::string refused = fetch_remote_path(options, download, &hint); !refused.empty()) {
+    err << format_cli_error(refused) << "\n";
+    if (!hint.empty()) err << "hint: " << hint << "\n";
+    report.target = given.path;
+    report.read_error = refused;
+    if (options.format != "text") write_report(out, report, options.format, false);
+    return kExitUsage;
+  }
+  std::string error = validate_into_report(options, &report);
+  if (options.path != given.path) {
+    // Findings name the location, not the temporary copy.
+    report.target = given.path;
+    for (size_t at = error.find(options.path); at != std::string::npos; at = error.find(options.path, at))
+      error.replace(at, options.path.size(), given.path);
+    report.read_error = error;
+  }
   if (!error.empty()) {
     err << format_cli_error(error) << "\n";
     // json, junit and sarif are read by CI report steps, which reject an empty file.
@@ -115,7 +153,7 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
                          std::ostream& err) {
   CLI::App app{"Check an appspec or a bundle the way CodeDeploy will", program};
   ValidateOptions options;
-  app.add_option("path", options.path, "Bundle directory, zip/tar/tgz bundle, or appspec file (default: .)");
+  app.add_option("path", options.path, "Bundle directory, zip/tar/tgz bundle, appspec file, or s3://bucket/key[?versionId=V&etag=E] (default: .)");
   app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json", "junit", "sarif"}));
   app.add_option("--platform", options.platform, "Compute platform (default: detected)")
       ->check(CLI::IsMember({"server", "ecs", "lambda"}));
