@@ -17,21 +17,6 @@ int hex_value(char c) {
   return -1;
 }
 
-// The service decodes the query it reads off the wire and encodes it again, so an already encoded
-// "%2F" must sign as "%2F", not "%252F". A '%' not followed by two hex digits stays a literal '%'.
-std::string percent_decode(const std::string& value) {
-  std::string out;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (value[i] == '%' && i + 2 < value.size() && hex_value(value[i + 1]) >= 0 && hex_value(value[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(value[i + 1]) * 16 + hex_value(value[i + 2]));
-      i += 2;
-    } else {
-      out += value[i];
-    }
-  }
-  return out;
-}
-
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -111,6 +96,21 @@ std::map<std::string, std::vector<std::string>> grouped_headers(const RequestToS
 }
 
 }  // namespace
+
+// The service decodes the query it reads off the wire and encodes it again, so an already encoded
+// "%2F" must sign as "%2F", not "%252F". A '%' not followed by two hex digits stays a literal '%'.
+std::string percent_decode(const std::string& value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '%' && i + 2 < value.size() && hex_value(value[i + 1]) >= 0 && hex_value(value[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(value[i + 1]) * 16 + hex_value(value[i + 2]));
+      i += 2;
+    } else {
+      out += value[i];
+    }
+  }
+  return out;
+}
 
 std::string signed_headers(const RequestToSign& request) {
   std::string out;

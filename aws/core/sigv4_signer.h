@@ -50,4 +50,7 @@ std::string sha256_hex(const std::string& data);
 // RFC 3986 percent-encoding of everything but unreserved characters, as SigV4 and form bodies need.
 std::string percent_encode(const std::string& value);
 
+// %XX sequences decoded; a '%' not followed by two hex digits stays a literal '%'.
+std::string percent_decode(const std::string& value);
+
 }  // namespace cdrun::aws

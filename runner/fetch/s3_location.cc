@@ -2,31 +2,13 @@
 
 #include <cctype>
 
+#include "aws/core/sigv4_signer.h"
+
 namespace cdrun {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A query value as a form decoder reads it: %XX decoded; '+' kept, since S3 version ids may hold it.
-std::string decode_value(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// The first value of `name` in "a=1&b=2" (the agent reads the first), "" when absent.
+// The first value of `name` in "a=1&b=2" (the agent reads the first), %XX-decoded, "" when absent.
+// A '+' stays a '+': S3 version ids may hold one.
 std::string query_value(const std::string& query, const std::string& name) {
   size_t start = 0;
   while (start <= query.size()) {
@@ -34,7 +16,7 @@ std::string query_value(const std::string& query, const std::string& name) {
     if (end == std::string::npos) end = query.size();
     const std::string pair = query.substr(start, end - start);
     const size_t equals = pair.find('=');
-    if (pair.substr(0, equals) == name) return equals == std::string::npos ? "" : decode_value(pair.substr(equals + 1));
+    if (pair.substr(0, equals) == name) return equals == std::string::npos ? "" : aws::percent_decode(pair.substr(equals + 1));
     start = end + 1;
   }
   return "";

@@ -40,16 +40,12 @@ std::string aws_ok(const MotoServer& moto, const std::vector<std::string>& args,
   return run.out;
 }
 
-namespace {
-
 std::string between(const std::string& text, const std::string& open, const std::string& close) {
   const size_t start = text.find(open);
   if (start == std::string::npos) return "";
   const size_t end = text.find(close, start + open.size());
   return end == std::string::npos ? "" : text.substr(start + open.size(), end - start - open.size());
 }
-
-}  // namespace
 
 long moto_request(const MotoServer& moto, const std::string& method, const std::string& path, const std::string& service,
                   const std::string& content, std::string& body) {

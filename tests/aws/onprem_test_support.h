@@ -36,6 +36,9 @@ struct OnPremUser {
 // and puts the body in `body`.
 long moto_request(const MotoServer& moto, const std::string& method, const std::string& path, const std::string& service,
                   const std::string& content, std::string& body);
+// The text between the first `open` and the `close` after it ("" when either is missing): a value
+// out of an XML answer.
+std::string between(const std::string& text, const std::string& open, const std::string& close);
 // An IAM Query API call (Version 2010-05-08) with the given parameters (values are encoded here);
 // fails the test unless moto answers 200. Returns the XML.
 std::string moto_iam(const MotoServer& moto, const std::vector<std::pair<std::string, std::string>>& parameters);

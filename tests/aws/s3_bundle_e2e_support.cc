@@ -7,16 +7,6 @@
 #include <nlohmann/json.hpp>
 
 namespace cdrun::testing {
-namespace {
-
-std::string between(const std::string& text, const std::string& open, const std::string& close) {
-  const size_t start = text.find(open);
-  if (start == std::string::npos) return "";
-  const size_t end = text.find(close, start + open.size());
-  return end == std::string::npos ? "" : text.substr(start + open.size(), end - start - open.size());
-}
-
-}  // namespace
 
 S3BundleE2E::S3BundleE2E() = default;
 
