@@ -123,8 +123,10 @@ std::string deploy_help(const std::string& program, DeployOptionSet set) {
   return "cdrun deploy: a local CodeDeploy deployment with the agent's semantics, as codedeploy-local.\n\n" +
          deploy_usage(program) +
          "\nOptions:\n"
-         "  -l, --bundle-location <value>            Bundle directory or zip/tar/tgz file [default: the current directory]\n"
-         "  -t, --type <value>                       tgz, tar, zip or directory [default: directory]\n"
+         "  -l, --bundle-location <value>            Bundle directory, zip/tar/tgz file, or s3://bucket/key[?versionId=V&etag=E]\n"
+         "                                           [default: the current directory]\n"
+         "  -t, --type <value>                       tgz, tar, zip or directory (an S3 bundle needs one of the first three)\n"
+         "                                           [default: directory]\n"
          "  -b, --file-exists-behavior <value>       DISALLOW, OVERWRITE or RETAIN [default: DISALLOW]\n"
          "  -g, --deployment-group <value>           Deployment group id (directory under the root) [default: default-local-deployment-group]\n"
          "  -d, --deployment-group-name <value>      DEPLOYMENT_GROUP_NAME for the scripts [default: LocalFleet]\n"
