@@ -76,6 +76,10 @@ struct Utf8Step {
 };
 Utf8Step decode_utf8(const std::string& text, size_t pos);
 
+// `text` for an XML document: markup characters escaped, what XML 1.0 cannot carry dropped; in
+// attributes (`attribute`), tab and newlines as character references so parsers keep them.
+std::string xml_escape(const std::string& text, bool attribute);
+
 }  // namespace report_detail
 
 }  // namespace cdrun

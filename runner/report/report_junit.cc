@@ -5,6 +5,7 @@
 #include "runner/report/report.h"
 
 namespace cdrun {
+namespace report_detail {
 namespace {
 
 bool allowed_in_xml(long code_point) {
@@ -15,8 +16,8 @@ bool allowed_in_xml(long code_point) {
   return code_point >= 0x10000 && code_point <= 0x10FFFF;
 }
 
-// Escapes markup characters and drops what XML cannot carry. In attributes, tab and newlines
-// become character references because parsers would otherwise fold them into spaces.
+}  // namespace
+
 std::string xml_escape(const std::string& text, bool attribute) {
   std::string out;
   out.reserve(text.size());
@@ -40,8 +41,12 @@ std::string xml_escape(const std::string& text, bool attribute) {
   return out;
 }
 
-std::string attr(const std::string& text) { return xml_escape(text, true); }
-std::string body(const std::string& text) { return xml_escape(text, false); }
+}  // namespace report_detail
+
+namespace {
+
+std::string attr(const std::string& text) { return report_detail::xml_escape(text, true); }
+std::string body(const std::string& text) { return report_detail::xml_escape(text, false); }
 
 // The failure body repeats the text format's heading, which is what people grep CodeBuild logs for.
 std::string heading(const Diagnostic& d) {
