@@ -10,6 +10,7 @@
 #include "runner/cli/role_command.h"
 #include "runner/cli/status_command.h"
 #include "runner/cli/validate_command.h"
+#include "runner/cli/watch_command.h"
 
 namespace cdrun {
 namespace {
@@ -35,6 +36,7 @@ const std::vector<Subcommand>& subcommands() {
       {"exec", "Run one command as a hook should: time limit, whole process tree, log", run_exec_command},
       {"role", "Render IAM policies and a CloudFormation template for CodeDeploy", run_role_command},
       {"onprem", "STS session credentials for an on-premises host: configure, renew", run_onprem_command},
+      {"watch", "Follow a CodeDeploy deployment until it ends, per target and lifecycle event", run_watch_command},
   };
   return table;
 }
