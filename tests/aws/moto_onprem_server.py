@@ -28,6 +28,8 @@ from moto.codedeploy.exceptions import CodeDeployException
 from moto.codedeploy.models import CodeDeployBackend
 from moto.codedeploy.responses import CodeDeployResponse
 
+import moto_deployment_shim  # noqa: F401  (GetDeployment scripts, deployment targets: cdrun watch)
+
 if not moto.__version__.startswith("5.2."):
     sys.stderr.write(f"moto_onprem_server.py: written for moto 5.2.x, found {moto.__version__}\n")
 
