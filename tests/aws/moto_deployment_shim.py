@@ -48,21 +48,29 @@ TYPED_MEMBERS = {"InstanceTarget": "instanceTarget", "LambdaTarget": "lambdaTarg
 SCRIPT_PREFIX = "/cdrun-test/deployments/"
 
 
-def _error(error_type):
-    class DeploymentError(CodeDeployException):
-        code = 400
+class ShimError(CodeDeployException):
+    """Serialised by moto as CodeDeploy errors are: HTTP 400, JSON {"__type": error_type, "message"}."""
+    code = 400
+    error_type = ""
 
-        def __init__(self, message):
-            super().__init__(error_type, message)
-
-    DeploymentError.__name__ = error_type
-    return DeploymentError
+    def __init__(self, message):
+        super().__init__(self.error_type, message)
 
 
-Throttling = _error("ThrottlingException")
-TargetListSizeExceeded = _error("DeploymentTargetListSizeExceededException")
-TargetDoesNotExist = _error("DeploymentTargetDoesNotExistException")
-TargetIdRequired = _error("DeploymentTargetIdRequiredException")
+class Throttling(ShimError):
+    error_type = "ThrottlingException"
+
+
+class TargetListSizeExceeded(ShimError):
+    error_type = "DeploymentTargetListSizeExceededException"
+
+
+class TargetDoesNotExist(ShimError):
+    error_type = "DeploymentTargetDoesNotExistException"
+
+
+class TargetIdRequired(ShimError):
+    error_type = "DeploymentTargetIdRequiredException"
 
 
 class DeploymentScript:
