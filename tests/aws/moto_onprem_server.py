@@ -29,6 +29,7 @@ from moto.codedeploy.models import CodeDeployBackend
 from moto.codedeploy.responses import CodeDeployResponse
 
 import moto_deployment_shim  # noqa: F401  (GetDeployment scripts, deployment targets: cdrun watch)
+import moto_revision_shim  # noqa: F401  RegisterApplicationRevision & co., installed on import
 
 if not moto.__version__.startswith("5.2."):
     sys.stderr.write(f"moto_onprem_server.py: written for moto 5.2.x, found {moto.__version__}\n")
