@@ -43,7 +43,14 @@ class TempArchive {
   std::string path_;
 };
 
-// Lowercase hex SHA-256 of the file at `path`, read in pieces; "" with `error` set when unreadable.
+mode_t creation_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
 std::string file_sha256_hex(const std::string& path, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -71,14 +78,6 @@ std::string file_sha256_hex(const std::string& path, std::string* error) {
   }
   return hex;
 }
-
-mode_t creation_mode() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
-}  // namespace
 
 BundleResult write_bundle(const BundleRequest& request) {
   BundleResult result;

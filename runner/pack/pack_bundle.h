@@ -28,6 +28,9 @@ struct BundleResult {
 // never leaves a partial archive under the output's name.
 BundleResult write_bundle(const BundleRequest& request);
 
+// Lowercase hex SHA-256 of the file at `path`, read in pieces; "" with `error` set when unreadable.
+std::string file_sha256_hex(const std::string& path, std::string* error);
+
 // The members' mtime from SOURCE_DATE_EPOCH's value: nullptr (unset) gives kFixedEpoch; a decimal
 // integer from 0 to 253402300799 (9999-12-31T23:59:59Z) is used as is; anything else sets `error`.
 std::int64_t member_mtime(const char* source_date_epoch, std::string* error);
