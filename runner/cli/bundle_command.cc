@@ -53,22 +53,9 @@ int run_bundle(const BundleOptions& options, std::ostream& out, std::ostream& er
     return kExitUsage;
   }
 
-  ValidateOptions validate;
-  validate.path = options.directory;
-  validate.strict = options.strict;
-  Report report;
-  const std::string read_error = validate_into_report(validate, &report);
-  if (!read_error.empty()) {
-    err << format_cli_error(read_error) << "\n";
-    return kExitUsage;
-  }
-  // The findings go to stderr, as `cdrun validate` would print them, so stdout stays the summary.
-  if (!report.valid() || !report.diagnostics.empty()) write_text(err, report, TextStyle{false});
-  if (!report.valid()) {
-    err << "cdrun bundle: " << options.directory << " is not a valid bundle"
-        << (options.strict ? " (--strict: warnings count)" : "") << "; nothing written\n";
-    return kExitInvalid;
-  }
+  if (std::optional<int> status =
+          stop_unless_valid(options.directory, options.strict, "cdrun bundle", "nothing written", err))
+    return *status;
 
   const pack::BundleResult result = pack::write_bundle({options.directory, options.output, *format, mtime});
   if (!result.error.empty()) {

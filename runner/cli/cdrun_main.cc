@@ -7,6 +7,7 @@
 #include "runner/cli/exec_command.h"
 #include "runner/cli/onprem/onprem_command.h"
 #include "runner/cli/plan_command.h"
+#include "runner/cli/push_command.h"
 #include "runner/cli/role_command.h"
 #include "runner/cli/status_command.h"
 #include "runner/cli/validate_command.h"
@@ -30,6 +31,7 @@ const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table{
       {"validate", "Check an appspec or a bundle the way CodeDeploy will", run_validate_command},
       {"bundle", "Validate a bundle directory, then write it as a deterministic zip/tar/tgz", run_bundle_command},
+      {"push", "Upload a bundle to S3 and register it as a CodeDeploy revision (and deploy it)", run_push_command},
       {"deploy", "Run a local deployment with the agent's semantics, as codedeploy-local", run_cdrun_deploy},
       {"plan", "Show what `cdrun deploy` would do with the same options, changing nothing", run_plan_command},
       {"status", "Show what a deployment root holds, per deployment group (read-only)", run_status_command},

@@ -118,6 +118,25 @@ std::string fetch_remote_path(ValidateOptions& options, PrivateDownload& downloa
 
 }  // namespace
 
+std::optional<int> stop_unless_valid(const std::string& path, bool strict, const std::string& command,
+                                     const std::string& nothing_done, std::ostream& err) {
+  ValidateOptions validate;
+  validate.path = path;
+  validate.strict = strict;
+  Report report;
+  const std::string read_error = validate_into_report(validate, &report);
+  if (!read_error.empty()) {
+    err << format_cli_error(read_error) << "\n";
+    return kExitUsage;
+  }
+  // The findings go to stderr, as `cdrun validate` would print them, so stdout stays the command's own.
+  if (!report.valid() || !report.diagnostics.empty()) write_text(err, report, TextStyle{false});
+  if (report.valid()) return std::nullopt;
+  err << command << ": " << path << " is not a valid bundle" << (strict ? " (--strict: warnings count)" : "") << "; "
+      << nothing_done << "\n";
+  return kExitInvalid;
+}
+
 int run_validate(const ValidateOptions& given, std::ostream& out, std::ostream& err) {
   Report report;
   ValidateOptions options = given;

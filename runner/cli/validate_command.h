@@ -33,6 +33,13 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
 // why the target could not be read (then report->read_error says the same).
 std::string validate_into_report(const ValidateOptions& options, Report* report);
 
+// For the commands that validate before they act (bundle, push): validates `path` as `cdrun validate
+// [--strict] PATH` does, the findings on `err`. Returns nullopt when the command may go on, else its
+// exit status: 2 (the message) when the path cannot be read, 1 when it is not a valid bundle
+// ("<command>: PATH is not a valid bundle; <nothing_done>").
+std::optional<int> stop_unless_valid(const std::string& path, bool strict, const std::string& command,
+                                     const std::string& nothing_done, std::ostream& err);
+
 // Runs the validation and writes the report; returns the exit status (0 valid, 1 invalid,
 // 2 usage or I/O error).
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);

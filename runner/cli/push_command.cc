@@ -1,0 +1,134 @@
+#include "runner/cli/push_command.h"
+
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+#include "aws/core/client_settings.h"
+#include "runner/cli/cli_error.h"
+#include "runner/cli/command_line.h"
+#include "runner/cli/validate_command.h"
+#include "runner/pack/pack_bundle.h"
+#include "runner/publish/push_output.h"
+
+namespace cdrun {
+namespace {
+
+struct PushOptions {
+  std::string source;
+  std::string application;
+  std::string s3_location;
+  std::string description;
+  std::string bundle_type = "zip";  // of the archive written from a directory
+  bool strict = false;
+  aws::DeploymentRequest deployment;
+  std::string format = "text";
+  aws::ClientQuery client;
+};
+
+// The request from the options, or a usage error message.
+std::string make_request(const PushOptions& options, publish::PublishRequest* request) {
+  struct stat info {};
+  if (::stat(options.source.c_str(), &info) != 0) return options.source + " does not exist";
+  request->source = options.source;
+  request->source_is_directory = S_ISDIR(info.st_mode);
+  const std::optional<pack::ArchiveFormat> format =
+      request->source_is_directory ? pack::archive_format_for("bundle." + options.bundle_type)
+                                   : pack::archive_format_for(options.source);
+  if (!format) return options.source + " is neither a directory nor a .zip, .tgz, .tar.gz or .tar archive";
+  request->format = *format;
+  std::string error;
+  request->mtime = pack::member_mtime(std::getenv("SOURCE_DATE_EPOCH"), &error);
+  if (!error.empty()) return error;
+  const std::optional<publish::S3Destination> destination = publish::parse_s3_destination(options.s3_location, &error);
+  if (!destination) return error;
+  request->destination = *destination;
+  request->application = options.application;
+  request->description = options.description;
+  if (!options.deployment.deployment_group.empty()) {
+    request->deployment = options.deployment;
+    request->deployment->application = options.application;
+    request->deployment->description = options.description;
+  }
+  return "";
+}
+
+int run_push(const PushOptions& options, std::ostream& out, std::ostream& err) {
+  publish::PublishRequest request;
+  const std::string request_error = make_request(options, &request);
+  if (!request_error.empty()) {
+    err << format_cli_error(request_error) << "\n";
+    return kExitUsage;
+  }
+  if (std::optional<int> status =
+          stop_unless_valid(options.source, options.strict, "cdrun push", "nothing uploaded", err))
+    return *status;
+
+  const aws::EnvLookup env = aws::process_environment();
+  const aws::ClientLookup lookup = aws::resolve_client(options.client, env);
+  if (!lookup.settings) {
+    err << format_cli_error(lookup.error) << "\n";
+    return kExitUsage;
+  }
+  publish::PublishClients clients;
+  clients.s3.target = aws::client_target(*lookup.settings, "S3", "s3", env, &clients.s3.custom);
+  clients.s3.credentials = lookup.settings->credentials.keys;
+  clients.codedeploy = aws::client_target(*lookup.settings, "CODEDEPLOY", "codedeploy", env);
+
+  const publish::PublishResult result = publish::publish_revision(request, clients);
+  if (!result.error.empty()) {
+    // Messages from AWS never hold the secret, but a key id masked is all a log should show.
+    const aws::SigV4Credentials& keys = clients.s3.credentials;
+    err << "cdrun push: "
+        << aws::redact(result.error, {keys.secret_access_key, keys.session_token, keys.access_key_id}) << "\n";
+    if (result.failed_step == publish::PublishStep::register_revision)
+      err << "cdrun push: the archive is in S3 (s3://" << result.revision.bucket << "/" << result.revision.key
+          << "); nothing was registered\n";
+    if (result.failed_step == publish::PublishStep::create_deployment)
+      err << "cdrun push: the revision is registered; no deployment was created\n";
+    return kExitInvalid;
+  }
+  if (options.format == "json")
+    publish::write_push_json(out, request, result);
+  else
+    publish::write_push_text(out, request, result);
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_push_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
+                     std::ostream& err) {
+  CLI::App app{"Validate a bundle, upload it to S3 and register it as a CodeDeploy revision (and deploy it)",
+               program};
+  PushOptions options;
+  app.add_option("source", options.source, "Bundle directory, or a .zip/.tgz/.tar.gz/.tar archive")->required();
+  app.add_option("--application-name", options.application, "CodeDeploy application")->required();
+  app.add_option("--s3-location", options.s3_location,
+                 "s3://bucket/key, or s3://bucket/prefix/ for a key made of the archive's name and sha256")
+      ->required();
+  app.add_option("--description", options.description, "Description of the revision (and deployment)");
+  app.add_option("--bundle-type", options.bundle_type, "Archive written from a directory (default: zip)")
+      ->check(CLI::IsMember({"zip", "tgz", "tar"}));
+  app.add_flag("--strict", options.strict, "Warnings make the bundle invalid, as for cdrun validate --strict");
+  CLI::Option* group = app.add_option("--deployment-group", options.deployment.deployment_group,
+                                      "Create a deployment of the revision to this deployment group");
+  app.add_option("--deployment-config", options.deployment.deployment_config, "Deployment configuration name")
+      ->needs(group);
+  app.add_option("--file-exists-behavior", options.deployment.file_exists_behavior,
+                 "What the deployment does with files already in place")
+      ->check(CLI::IsMember({"DISALLOW", "OVERWRITE", "RETAIN"}))
+      ->needs(group);
+  app.add_flag("--ignore-application-stop-failures", options.deployment.ignore_application_stop_failures,
+               "The deployment goes on when ApplicationStop fails")
+      ->needs(group);
+  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--region", options.client.region, "AWS region (default: as the AWS CLI finds it)");
+  app.add_option("--profile", options.client.profile, "Profile of the AWS config and credentials files");
+  app.add_option("--endpoint-url", options.client.endpoint_url, "Endpoint for both S3 and CodeDeploy (tests)");
+  if (std::optional<int> status = parse_command_line(app, args, out, err, kExitUsage)) return *status;
+  return report_exceptions(err, [&] { return run_push(options, out, err); });
+}
+
+}  // namespace cdrun
