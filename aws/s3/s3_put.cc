@@ -55,7 +55,11 @@ AwsFailure s3_error(const HttpAnswer& answer) {
 }
 
 StoredObject stored_object_of(const HttpAnswer& answer) {
-  return {without_quotes(answer.header("ETag")), answer.header("x-amz-version-id")};
+  std::string version = answer.header("x-amz-version-id");
+  // "null" is the id of the one unversioned slot an overwrite replaces (versioning off or suspended,
+  // S3 User Guide "Working with objects in a versioning-suspended bucket"): it pins nothing.
+  if (version == "null") version.clear();
+  return {without_quotes(answer.header("ETag")), version};
 }
 
 AwsResult<StoredObject> s3_put_object(const S3Client& client, const std::string& bucket, const std::string& key,

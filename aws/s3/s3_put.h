@@ -18,7 +18,7 @@ struct S3Client {
 };
 
 // What S3 says of a stored object: its ETag without the quotes, and the version id a versioned
-// bucket gives it ("" otherwise).
+// bucket gives it ("" otherwise, and for S3's "null" version of an unversioned bucket).
 struct StoredObject {
   std::string etag;
   std::string version_id;
