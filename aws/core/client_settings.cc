@@ -55,7 +55,8 @@ ClientLookup resolve_client(const ClientQuery& query, const EnvLookup& env) {
     }
   }
   if (settings.region.empty()) {
-    lookup.error = "no AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION, or `region` in the profile";
+    lookup.error = std::string("no AWS region: ") + (query.has_region_option ? "give --region, or " : "") +
+                   "set AWS_REGION or AWS_DEFAULT_REGION, or `region` in the profile";
     return lookup;
   }
   if (!looks_like_region(settings.region)) {

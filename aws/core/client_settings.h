@@ -19,6 +19,7 @@ struct ClientQuery {
   std::string region;        // --region ("" = none)
   std::string profile;       // --profile ("" = none)
   std::string endpoint_url;  // --endpoint-url ("" = none): applies to every service the command calls
+  bool has_region_option = true;  // whether the no-region message may advise --region
 };
 
 struct ClientSettings {

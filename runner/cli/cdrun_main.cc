@@ -32,13 +32,13 @@ const std::vector<Subcommand>& subcommands() {
       {"validate", "Check an appspec or a bundle the way CodeDeploy will", run_validate_command},
       {"bundle", "Validate a bundle directory, then write it as a deterministic zip/tar/tgz", run_bundle_command},
       {"push", "Upload a bundle to S3 and register it as a CodeDeploy revision (and deploy it)", run_push_command},
+      {"watch", "Follow a CodeDeploy deployment until it ends, per target and lifecycle event", run_watch_command},
       {"deploy", "Run a local deployment with the agent's semantics, as codedeploy-local", run_cdrun_deploy},
       {"plan", "Show what `cdrun deploy` would do with the same options, changing nothing", run_plan_command},
       {"status", "Show what a deployment root holds, per deployment group (read-only)", run_status_command},
       {"exec", "Run one command as a hook should: time limit, whole process tree, log", run_exec_command},
       {"role", "Render IAM policies and a CloudFormation template for CodeDeploy", run_role_command},
       {"onprem", "STS session credentials for an on-premises host: configure, renew", run_onprem_command},
-      {"watch", "Follow a CodeDeploy deployment until it ends, per target and lifecycle event", run_watch_command},
   };
   return table;
 }

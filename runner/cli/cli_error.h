@@ -16,6 +16,6 @@ class UsageError : public std::runtime_error {
 };
 
 // The message main() prints for a usage or I/O error: "cdrun: error: <message>".
-std::string format_cli_error(const std::string& message);
+inline std::string format_cli_error(const std::string& message) { return "cdrun: error: " + message; }
 
 }  // namespace cdrun

@@ -19,7 +19,7 @@
 #include "runner/cli/deploy_checks.h"
 #include "runner/cli/deploy_options.h"
 #include "runner/cli/deploy_start.h"
-#include "runner/cli/remote_bundle.h"
+#include "runner/fetch/fetch_places.h"
 #include "runner/report/deploy_report.h"
 #include "runner/engine/deployment_run.h"
 

@@ -9,7 +9,7 @@
 #include "runner/cli/deploy_checks.h"
 #include "runner/cli/deploy_options.h"
 #include "runner/cli/deploy_start.h"
-#include "runner/cli/remote_bundle.h"
+#include "runner/fetch/fetch_places.h"
 #include "runner/plan/plan_builder.h"
 #include "runner/report/plan_render.h"
 

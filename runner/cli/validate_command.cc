@@ -12,7 +12,7 @@
 #include "appspec/validation/validation.h"
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
-#include "runner/cli/remote_bundle.h"
+#include "runner/fetch/fetch_places.h"
 #include "runner/report/report.h"
 
 namespace cdrun {

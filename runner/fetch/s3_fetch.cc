@@ -76,7 +76,9 @@ FetchResult fetch_s3_bundle(const S3Location& location, const std::string& desti
                             const aws::S3Retry& retry) {
   FetchResult result;
   const std::string where = s3_location_text(location);
-  const aws::ClientLookup client = aws::resolve_client({}, env);
+  aws::ClientQuery query;
+  query.has_region_option = false;  // deploy, plan and validate take the region from the environment only
+  const aws::ClientLookup client = aws::resolve_client(query, env);
   if (!client.settings) {
     if (client.no_credentials) {
       result.error = kAgentMissingCredentials;

@@ -38,7 +38,7 @@ TEST(ClientSettings, RegionComesFromTheOptionThenTheEnvironmentThenTheProfile) {
   ASSERT_TRUE(found.settings) << found.error;
   EXPECT_EQ(found.settings->region, "eu-west-1");
   EXPECT_EQ(found.settings->credentials.keys.access_key_id, "AKIDDEFAULT");
-  found = aws::resolve_client({"", "ci", ""}, files.lookup());
+  found = aws::resolve_client({"", "ci", "", true}, files.lookup());
   ASSERT_TRUE(found.settings) << found.error;
   EXPECT_EQ(found.settings->region, "ap-south-1");
   EXPECT_EQ(found.settings->credentials.keys.access_key_id, "AKIDCI");
@@ -46,7 +46,7 @@ TEST(ClientSettings, RegionComesFromTheOptionThenTheEnvironmentThenTheProfile) {
   EXPECT_EQ(aws::resolve_client({}, files.lookup()).settings->region, "us-west-2");
   files.env["AWS_REGION"] = "us-east-2";
   EXPECT_EQ(aws::resolve_client({}, files.lookup()).settings->region, "us-east-2");
-  EXPECT_EQ(aws::resolve_client({"ca-central-1", "", ""}, files.lookup()).settings->region, "ca-central-1");
+  EXPECT_EQ(aws::resolve_client({"ca-central-1", "", "", true}, files.lookup()).settings->region, "ca-central-1");
 }
 
 TEST(ClientSettings, NoRegionOrABadOneIsExplained) {
@@ -56,7 +56,7 @@ TEST(ClientSettings, NoRegionOrABadOneIsExplained) {
   EXPECT_FALSE(found.settings);
   EXPECT_EQ(found.error,
             "no AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION, or `region` in the profile");
-  found = aws::resolve_client({"Frankfurt", "", ""}, files.lookup());
+  found = aws::resolve_client({"Frankfurt", "", "", true}, files.lookup());
   EXPECT_EQ(found.error, "\"Frankfurt\" (from --region) is not an AWS region name (like us-east-1 or eu-central-1)");
 }
 
@@ -71,7 +71,7 @@ TEST(ClientSettings, EndpointsFollowTheOptionThenTheServiceVariableThenTheRegion
   EXPECT_EQ(codedeploy.endpoint, "https://codedeploy.eu-west-1.amazonaws.com");
   EXPECT_EQ(codedeploy.region, "eu-west-1");
   EXPECT_FALSE(custom);
-  const aws::ClientSettings with_option = *aws::resolve_client({"", "", "http://127.0.0.1:5000"}, files.lookup()).settings;
+  const aws::ClientSettings with_option = *aws::resolve_client({"", "", "http://127.0.0.1:5000", true}, files.lookup()).settings;
   EXPECT_EQ(aws::client_target(with_option, "S3", "s3", files.lookup()).endpoint, "http://127.0.0.1:5000");
 }
 

@@ -85,7 +85,8 @@ TEST_F(S3BundleE2E, NoCredentialsGiveTheAgentsMessageAndNoRegionSaysHowToSetOne)
   no_region.erase(no_region.begin() + 2);  // AWS_REGION
   const Outcome regionless = deploy(location_of("app.tgz"), no_region);
   EXPECT_EQ(regionless.exit_code, 1);
-  EXPECT_THAT(regionless.out, HasSubstr("ERROR: cannot download s3://codedeploy-bundles/app.tgz: no AWS region"));
+  EXPECT_THAT(regionless.out, HasSubstr("ERROR: cannot download s3://codedeploy-bundles/app.tgz: no AWS region: set "
+                                        "AWS_REGION or AWS_DEFAULT_REGION, or `region` in the profile\n"));
   EXPECT_TRUE(deployment_dirs().empty());
 }
 

@@ -60,7 +60,7 @@ TEST(CliE2E, MistypedSubcommandsGetADidYouMean) {
        "cdrun onprem: unknown subcommand 'confgure'; did you mean 'configure'?\n"
        "Run 'cdrun onprem --help' for the list.\n"},
       {{"help", "nosuch"},
-       "cdrun: unknown subcommand 'nosuch' (validate, bundle, push, deploy, plan, status, exec, role or onprem)\n"
+       "cdrun: unknown subcommand 'nosuch' (validate, bundle, push, watch, deploy, plan, status, exec, role or onprem)\n"
        "Run 'cdrun --help' for the list.\n"},
       {{"help", "plna"}, "cdrun: unknown subcommand 'plna'; did you mean 'plan'?\nRun 'cdrun --help' for the list.\n"},
   };

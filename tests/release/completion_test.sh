@@ -19,7 +19,9 @@ expect() {  # "WORDS TYPED" "EXPECTED COMPLETIONS"
 }
 
 expect "cdrun va" "validate"
-expect "cdrun p" "plan"
+expect "cdrun p" "push plan"
+expect "cdrun pl" "plan"
+expect "cdrun w" "watch"
 expect "cdrun help de" "deploy"
 expect "cdrun validate --fo" "--format"
 expect "cdrun validate --format s" "sarif"

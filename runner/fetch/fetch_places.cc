@@ -1,4 +1,4 @@
-#include "runner/cli/remote_bundle.h"
+#include "runner/fetch/fetch_places.h"
 
 #include <unistd.h>
 
