@@ -41,4 +41,11 @@ S3Address s3_object_address(const std::string& endpoint, bool custom, const std:
   return {base, "/" + percent_encode(bucket) + "/" + s3_encode_key(key)};
 }
 
+std::string s3_etag_without_quotes(const std::string& etag) {
+  std::string out;
+  for (char c : etag)
+    if (c != '"') out += c;
+  return out;
+}
+
 }  // namespace cdrun::aws

@@ -25,4 +25,7 @@ std::string s3_encode_key(const std::string& key);
 // with a letter or digit, no dots (a dotted name breaks the wildcard certificate).
 bool s3_virtual_host_bucket(const std::string& bucket);
 
+// An ETag as CodeDeploy and the agent compare it: every '"' removed (S3 sends it quoted).
+std::string s3_etag_without_quotes(const std::string& etag);
+
 }  // namespace cdrun::aws

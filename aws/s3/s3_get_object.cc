@@ -15,13 +15,6 @@ namespace {
 // A bundle of several hundred MB over a slow link: the whole answer may take long, the connection not.
 constexpr long kDownloadSeconds = 3600;
 
-std::string without_quotes(std::string text) {
-  std::string out;
-  for (char c : text)
-    if (c != '"') out += c;
-  return out;
-}
-
 AwsFailure short_body_failure(std::uint64_t expected, std::uint64_t received) {
   AwsFailure failure;
   failure.kind = FailureKind::kNetwork;
@@ -47,7 +40,7 @@ AwsResult<S3DownloadedObject> attempt(const ServiceTarget& target, const SignedR
   }
   S3DownloadedObject object;
   object.size = answer.body_file_bytes;
-  object.etag = without_quotes(answer.header("ETag"));
+  object.etag = s3_etag_without_quotes(answer.header("ETag"));
   object.version_id = answer.header("x-amz-version-id");
   return AwsResult<S3DownloadedObject>::success(object);
 }

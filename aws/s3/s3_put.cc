@@ -6,11 +6,6 @@
 namespace cdrun::aws {
 namespace {
 
-std::string without_quotes(std::string etag) {
-  if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') return etag.substr(1, etag.size() - 2);
-  return etag;
-}
-
 // What a person should check for S3's common refusals of a write (S3 API reference, Error Responses).
 std::string advice_for(const std::string& code) {
   if (code == "AccessDenied")
@@ -59,7 +54,7 @@ StoredObject stored_object_of(const HttpAnswer& answer) {
   // "null" is the id of the one unversioned slot an overwrite replaces (versioning off or suspended,
   // S3 User Guide "Working with objects in a versioning-suspended bucket"): it pins nothing.
   if (version == "null") version.clear();
-  return {without_quotes(answer.header("ETag")), version};
+  return {s3_etag_without_quotes(answer.header("ETag")), version};
 }
 
 AwsResult<StoredObject> s3_put_object(const S3Client& client, const std::string& bucket, const std::string& key,

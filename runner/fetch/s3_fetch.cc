@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "aws/core/client_settings.h"
+#include "aws/s3/s3_address.h"
 
 namespace cdrun {
 namespace {
@@ -23,13 +24,6 @@ bool ends_with(const std::string& text, const std::string& tail) {
 std::string lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-std::string without_quotes(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    if (c != '"') out += c;
-  return out;
 }
 
 // One sentence for a failed GetObject: what S3 said about the location and what to change.
@@ -99,7 +93,7 @@ FetchResult fetch_s3_bundle(const S3Location& location, const std::string& desti
                                 client.settings->credentials.keys.session_token});
     return result;
   }
-  const std::string expected = without_quotes(location.etag);
+  const std::string expected = aws::s3_etag_without_quotes(location.etag);
   if (!expected.empty() && expected != got.value->etag) {
     ::unlink(destination.c_str());
     result.error = "Expected deployment artifact bundle etag " + expected + " but was actually " + got.value->etag;
