@@ -79,13 +79,17 @@ RoleJson assume_only_policy(const RoleValues& values) {
   return policy(RoleJson::array({allow("AssumeOnPremRoleOnly", {"sts:AssumeRole"}, RoleJson::array({values.onprem_role_arn}))}));
 }
 
-// No iam:PassRole: the service role is passed when the deployment group is created, not per deployment.
+// What `cdrun push` and `cdrun watch` call. No iam:PassRole: the service role is passed when the
+// deployment group is created, not per deployment. s3:PutObject covers a multipart upload's parts;
+// aborting one that failed is its own action.
 RoleJson ci_deployer_policy(const RoleValues& values) {
   return policy(RoleJson::array(
-      {allow("UploadRevisions", {"s3:PutObject"}, RoleJson::array({values.revision_objects})),
+      {allow("UploadRevisions", {"s3:PutObject", "s3:AbortMultipartUpload"}, RoleJson::array({values.revision_objects})),
        allow("RegisterRevisions", {"codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"},
              RoleJson::array({values.application_arn})),
-       allow("CreateAndWatchDeployments", {"codedeploy:CreateDeployment", "codedeploy:GetDeployment"},
+       allow("CreateAndWatchDeployments",
+             {"codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
+              "codedeploy:BatchGetDeploymentTargets"},
              RoleJson::array({values.deployment_group_arn})),
        allow("ReadDeploymentConfigs", {"codedeploy:GetDeploymentConfig"},
              RoleJson::array({values.deployment_config_arns}))}));

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "aws/core/client_settings.h"
 #include "runner/cli/cli_error.h"
@@ -11,6 +13,8 @@
 #include "runner/cli/validate_command.h"
 #include "runner/pack/pack_bundle.h"
 #include "runner/publish/push_output.h"
+#include "runner/watch/watch_duration.h"
+#include "runner/watch/watch_session.h"
 
 namespace cdrun {
 namespace {
@@ -25,7 +29,23 @@ struct PushOptions {
   aws::DeploymentRequest deployment;
   std::string format = "text";
   aws::ClientQuery client;
+  bool wait = false;  // follow the deployment created, as `cdrun watch` does
+  std::string timeout;
+  std::string interval = "5s";
 };
+
+// `--format json --wait`: push's object with the watch's document as its "watch" member, so the
+// output stays one JSON document.
+void write_push_and_watch_json(std::ostream& out, const publish::PublishRequest& request,
+                               const publish::PublishResult& result, const watch::WatchResult& watched) {
+  std::ostringstream push_json;
+  publish::write_push_json(push_json, request, result);
+  std::ostringstream watch_json;
+  watch::write_watch_report(watch_json, watched, "json");
+  nlohmann::ordered_json document = nlohmann::ordered_json::parse(push_json.str());
+  document["watch"] = nlohmann::ordered_json::parse(watch_json.str());
+  out << document.dump(2) << "\n";
+}
 
 // The request from the options, or a usage error message.
 std::string make_request(const PushOptions& options, publish::PublishRequest* request) {
@@ -61,6 +81,13 @@ int run_push(const PushOptions& options, std::ostream& out, std::ostream& err) {
     err << format_cli_error(request_error) << "\n";
     return kExitUsage;
   }
+  std::string watch_error;
+  const std::optional<watch::WatchOptions> watch_options =
+      watch::watch_options_from(options.timeout, options.interval, &watch_error);
+  if (!watch_options) {
+    err << format_cli_error(watch_error) << "\n";
+    return kExitUsage;
+  }
   if (std::optional<int> status =
           stop_unless_valid(options.source, options.strict, "cdrun push", "nothing uploaded", err))
     return *status;
@@ -89,11 +116,28 @@ int run_push(const PushOptions& options, std::ostream& out, std::ostream& err) {
       err << "cdrun push: the revision is registered; no deployment was created\n";
     return kExitInvalid;
   }
-  if (options.format == "json")
-    publish::write_push_json(out, request, result);
-  else
+  if (!options.wait) {
+    if (options.format == "json")
+      publish::write_push_json(out, request, result);
+    else
+      publish::write_push_text(out, request, result);
+    return kExitOk;
+  }
+  if (options.format == "text") {
     publish::write_push_text(out, request, result);
-  return kExitOk;
+    out << "Watching " << result.deployment_id << " until it ends\n";
+    out.flush();
+  }
+  const watch::WatchSession session{result.deployment_id,          clients.codedeploy,
+                                    lookup.settings->credentials.keys, lookup.settings->credentials.source,
+                                    *watch_options,                  options.format};
+  const watch::WatchResult watched = watch::watch_deployment(session, "cdrun push", out, err);
+  if (options.format == "json") {
+    write_push_and_watch_json(out, request, result, watched);
+  } else if (watched.end != watch::WatchEnd::kCannotWatch) {
+    watch::write_watch_report(out, watched, "text");
+  }
+  return watch::watch_exit_status(watched.end);
 }
 
 }  // namespace
@@ -123,7 +167,15 @@ int run_push_command(const std::vector<std::string>& args, const std::string& pr
   app.add_flag("--ignore-application-stop-failures", options.deployment.ignore_application_stop_failures,
                "The deployment goes on when ApplicationStop fails")
       ->needs(group);
-  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  CLI::Option* wait = app.add_flag("--wait", options.wait,
+                                   "Follow the deployment until it ends, as cdrun watch does; the exit status is "
+                                   "watch's (0 succeeded, 1 failed, 3 stopped, 4 timed out)")
+                          ->needs(group);
+  app.add_option("--timeout", options.timeout, "With --wait: give up after this long (90s, 15m, 2h); default: never")
+      ->needs(wait);
+  app.add_option("--interval", options.interval, "With --wait: between polls (default 5s)")->needs(wait);
+  app.add_option("--format", options.format, "Output format (json with --wait: the watch's document as \"watch\")")
+      ->check(CLI::IsMember({"text", "json"}));
   app.add_option("--region", options.client.region, "AWS region (default: as the AWS CLI finds it)");
   app.add_option("--profile", options.client.profile, "Profile of the AWS config and credentials files");
   app.add_option("--endpoint-url", options.client.endpoint_url, "Endpoint for both S3 and CodeDeploy (tests)");

@@ -5,10 +5,8 @@
 #include "aws/core/client_settings.h"
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
-#include "runner/watch/codedeploy_source.h"
-#include "runner/watch/watch_documents.h"
 #include "runner/watch/watch_duration.h"
-#include "runner/watch/watch_text.h"
+#include "runner/watch/watch_session.h"
 
 namespace cdrun {
 namespace {
@@ -21,34 +19,14 @@ struct WatchCommandOptions {
   aws::ClientQuery client;
 };
 
-// The json and junit formats write one document at the end; events go nowhere meanwhile.
-class SilentObserver : public watch::WatchObserver {
- public:
-  void on_event(const watch::WatchEvent&) override {}
-};
-
-std::optional<double> duration_option(const std::string& text, const std::string& option, std::ostream& err,
-                                      const std::string& program) {
-  std::optional<double> seconds = watch::parse_watch_duration(text);
-  if (!seconds) write_usage_error(err, program, option + " " + text + " is not a duration (like 90s, 15m, 2h, 1h30m)");
-  return seconds;
-}
-
 int run_watch(const WatchCommandOptions& options, const std::string& program, std::ostream& out,
               std::ostream& err) {
-  watch::WatchOptions engine;
-  if (!options.timeout.empty()) {
-    engine.timeout_seconds = duration_option(options.timeout, "--timeout", err, program);
-    if (!engine.timeout_seconds) return kExitUsage;
-  }
-  std::optional<double> interval = duration_option(options.interval, "--interval", err, program);
-  if (!interval) return kExitUsage;
-  if (*interval <= 0) {
-    write_usage_error(err, program, "--interval must be more than 0");
+  std::string error;
+  const std::optional<watch::WatchOptions> engine = watch::watch_options_from(options.timeout, options.interval, &error);
+  if (!engine) {
+    write_usage_error(err, program, error);
     return kExitUsage;
   }
-  engine.interval_seconds = *interval;
-  engine.max_backoff_seconds = std::max(60.0, *interval);
 
   const aws::EnvLookup env = aws::process_environment();
   const aws::ClientLookup client = aws::resolve_client(options.client, env);
@@ -56,30 +34,14 @@ int run_watch(const WatchCommandOptions& options, const std::string& program, st
     err << "cdrun watch: cannot watch " << options.deployment_id << ": " << client.error << "\n";
     return watch::watch_exit_status(watch::WatchEnd::kCannotWatch);
   }
-  const aws::ServiceTarget target = aws::client_target(*client.settings, "CODEDEPLOY", "codedeploy", env);
-  watch::CodeDeploySource source(target, client.settings->credentials.keys, options.deployment_id);
-  watch::SystemClock clock;
-  watch::TextObserver text(out);
-  SilentObserver silent;
-  watch::WatchObserver& observer = options.format == "text" ? static_cast<watch::WatchObserver&>(text) : silent;
-  const watch::WatchResult result = watch::run_watch(source, clock, observer, engine);
-
-  if (result.end == watch::WatchEnd::kCannotWatch) {
-    aws::FailureContext context{"codedeploy:" + result.failed_operation + " on deployment " + options.deployment_id,
-                                target.endpoint,
-                                "access key " + aws::mask_access_key(client.settings->credentials.keys.access_key_id) +
-                                    " (" + client.settings->credentials.source + ")"};
-    err << "cdrun watch: cannot watch " << options.deployment_id << ": " << aws::explain_failure(result.failure, context)
-        << "\n";
-    return watch::watch_exit_status(result.end);
-  }
-  if (options.format == "json") {
-    watch::write_watch_json(out, result);
-  } else if (options.format == "junit") {
-    watch::write_watch_junit(out, result);
-  } else {
-    watch::write_text_summary(out, result);
-  }
+  watch::WatchSession session{options.deployment_id,
+                              aws::client_target(*client.settings, "CODEDEPLOY", "codedeploy", env),
+                              client.settings->credentials.keys,
+                              client.settings->credentials.source,
+                              *engine,
+                              options.format};
+  const watch::WatchResult result = watch::watch_deployment(session, "cdrun watch", out, err);
+  if (result.end != watch::WatchEnd::kCannotWatch) watch::write_watch_report(out, result, options.format);
   return watch::watch_exit_status(result.end);
 }
 

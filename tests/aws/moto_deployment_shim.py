@@ -33,6 +33,10 @@ CONTROL ENDPOINT (test only, unsigned, not a CodeDeploy API):
    "throttle": N, "pageSize": K}
   200 {"deploymentId": ..., "steps": n}; 404 when no moto backend holds the deployment; 400 for a
   body that is not such a document. Posting again replaces the script and restarts at step 0.
+  POST /cdrun-test/deployments/next/script
+  the same document for a deployment not created yet (`cdrun push --wait` creates it and watches it
+  in one run): the first deployment without a script that one of the three operations asks about
+  takes it. Scripts posted this way are taken in the order they were posted.
 """
 
 import json
@@ -102,12 +106,20 @@ class DeploymentScript:
 
 
 SCRIPTS = {}  # deployment id -> DeploymentScript
+NEXT_SCRIPTS = []  # for deployments not created yet, oldest first
+NEXT_ID = "next"
+
+
+def _script_of(deployment_id):
+    if deployment_id not in SCRIPTS and NEXT_SCRIPTS:
+        SCRIPTS[deployment_id] = NEXT_SCRIPTS.pop(0)
+    return SCRIPTS.get(deployment_id)
 
 
 def _r_get_deployment(self):
     deployment_id = self._get_param("deploymentId")
     info = self.codedeploy_backend.get_deployment(deployment_id).to_dict()
-    script = SCRIPTS.get(deployment_id)
+    script = _script_of(deployment_id)
     if script is not None:
         script.check_throttle()
         info.update(script.next_step().get("deployment", {}))
@@ -117,7 +129,7 @@ def _r_get_deployment(self):
 def _r_list_deployment_targets(self):
     deployment_id = self._get_param("deploymentId")
     self.codedeploy_backend.get_deployment(deployment_id)
-    script = SCRIPTS.get(deployment_id)
+    script = _script_of(deployment_id)
     if script is None:
         return json.dumps({"targetIds": []})
     script.check_throttle()
@@ -138,7 +150,7 @@ def _r_batch_get_deployment_targets(self):
         raise TargetIdRequired("A deployment target ID was not provided.")
     if len(wanted) > MAX_TARGETS_PER_BATCH:
         raise TargetListSizeExceeded(f"The maximum number of targets that can be requested is {MAX_TARGETS_PER_BATCH}.")
-    script = SCRIPTS.get(deployment_id)
+    script = _script_of(deployment_id)
     if script is not None:
         script.check_throttle()
     known = dict(script.targets(deployment_id)) if script is not None else {}
@@ -168,17 +180,21 @@ def _control(environ, start_response):
     deployment_id = path[len(SCRIPT_PREFIX):-len("/script")] if path.endswith("/script") else ""
     if environ.get("REQUEST_METHOD") != "POST" or not deployment_id:
         return answer("404 Not Found", {"message": "POST /cdrun-test/deployments/<deploymentId>/script"})
-    if not _deployment_exists(deployment_id):
+    if deployment_id != NEXT_ID and not _deployment_exists(deployment_id):
         return answer("404 Not Found", {"message": f"no deployment {deployment_id}"})
     length = int(environ.get("CONTENT_LENGTH") or 0)
     try:
         document = json.loads(environ["wsgi.input"].read(length) or b"{}")
         if not isinstance(document, dict) or not isinstance(document.get("steps", []), list):
             raise ValueError("the script must be an object whose steps are a list")
-        SCRIPTS[deployment_id] = DeploymentScript(document)
+        script = DeploymentScript(document)
     except (ValueError, TypeError) as problem:
         return answer("400 Bad Request", {"message": str(problem)})
-    return answer("200 OK", {"deploymentId": deployment_id, "steps": len(SCRIPTS[deployment_id].steps)})
+    if deployment_id == NEXT_ID:
+        NEXT_SCRIPTS.append(script)
+    else:
+        SCRIPTS[deployment_id] = script
+    return answer("200 OK", {"deploymentId": deployment_id, "steps": len(script.steps)})
 
 
 def install():

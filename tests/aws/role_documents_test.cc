@@ -98,7 +98,7 @@ TEST_F(RoleDocuments, BucketPrefixScopesTheS3Grants) {
   render({"--bucket-prefix", "acme.deploy-"});
   EXPECT_EQ(grants(doc("onprem-role-s3-read.json")), expected_revision_read("acme.deploy-", "eu-west-1"));
   EXPECT_EQ(grants(doc("ci-deployer-policy.json"))[0],
-            (Grant{{"s3:PutObject"}, {"arn:aws:s3:::acme.deploy-*/*"}}));
+            (Grant{{"s3:PutObject", "s3:AbortMultipartUpload"}, {"arn:aws:s3:::acme.deploy-*/*"}}));
 }
 
 TEST_F(RoleDocuments, ServiceRoleIsTrustedByCodeDeploy) {
@@ -111,10 +111,11 @@ TEST_F(RoleDocuments, CiDeployerMayPushAndDeployOnlyItsApplicationAndGroup) {
   const std::string arn = "arn:aws:codedeploy:eu-west-1:123456789012:";
   EXPECT_THAT(grants(doc("ci-deployer-policy.json")),
               UnorderedElementsAre(
-                  Grant{{"s3:PutObject"}, {"arn:aws:s3:::codedeploy-*/*"}},
+                  Grant{{"s3:PutObject", "s3:AbortMultipartUpload"}, {"arn:aws:s3:::codedeploy-*/*"}},
                   Grant{{"codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"},
                         {arn + "application:ShopApp"}},
-                  Grant{{"codedeploy:CreateDeployment", "codedeploy:GetDeployment"},
+                  Grant{{"codedeploy:CreateDeployment", "codedeploy:GetDeployment",
+                         "codedeploy:ListDeploymentTargets", "codedeploy:BatchGetDeploymentTargets"},
                         {arn + "deploymentgroup:ShopApp/ShopGroup"}},
                   Grant{{"codedeploy:GetDeploymentConfig"}, {arn + "deploymentconfig:*"}}));
 }

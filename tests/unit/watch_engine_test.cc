@@ -239,5 +239,22 @@ TEST(WatchDuration, ReadsSecondsMinutesHoursAndTheirSums) {
   EXPECT_FALSE(parse_watch_duration("inf"));
 }
 
+TEST(WatchDuration, OptionsFromTheCommandLineCapTheBackoffAtAMinuteOrTheInterval) {
+  std::string error;
+  std::optional<WatchOptions> options = watch_options_from("", "5s", &error);
+  ASSERT_TRUE(options) << error;
+  EXPECT_FALSE(options->timeout_seconds);
+  EXPECT_EQ(options->interval_seconds, 5.0);
+  EXPECT_EQ(options->max_backoff_seconds, 60.0);
+  options = watch_options_from("1h", "2m", &error);
+  ASSERT_TRUE(options) << error;
+  EXPECT_EQ(options->timeout_seconds, 3600.0);
+  EXPECT_EQ(options->max_backoff_seconds, 120.0);
+  EXPECT_FALSE(watch_options_from("5x", "5s", &error));
+  EXPECT_EQ(error, "--timeout 5x is not a duration (like 90s, 15m, 2h, 1h30m)");
+  EXPECT_FALSE(watch_options_from("", "0", &error));
+  EXPECT_EQ(error, "--interval must be more than 0");
+}
+
 }  // namespace
 }  // namespace cdrun::watch
