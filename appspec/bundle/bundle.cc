@@ -28,7 +28,7 @@ const BundleEntry* Bundle::find(const std::string& path) const {
   return nullptr;
 }
 
-OpenedBundle open_bundle(const std::string& path, std::optional<BundleKind> kind) {
+OpenedBundle open_bundle(const std::string& path, std::optional<BundleKind> kind, const LeftOutFilter& left_out) {
   OpenedBundle opened;
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
@@ -40,7 +40,7 @@ OpenedBundle open_bundle(const std::string& path, std::optional<BundleKind> kind
       opened.error = "bundle " + path + " is a directory, not a " + bundle_kind_name(*kind) + " archive";
       return opened;
     }
-    opened.bundle = open_directory_bundle(path, opened.error);
+    opened.bundle = open_directory_bundle(path, left_out, opened.error);
     return opened;
   }
   if (kind && *kind == BundleKind::directory) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,8 +64,15 @@ struct OpenedBundle {
   std::string error;  // set when the bundle cannot be opened at all (missing, not an archive)
 };
 
+// Whether a directory bundle's entry (relative path) is one its archive will not hold: `cdrun bundle`
+// and `cdrun push` judge the directory as the archive they write from it. A left-out directory's
+// contents are left out with it.
+using LeftOutFilter = std::function<bool(const std::string& path, bool is_directory)>;
+
 // Opens `path`; the kind is detected from the file when not given (directory, or archive format).
-OpenedBundle open_bundle(const std::string& path, std::optional<BundleKind> kind = std::nullopt);
+// `left_out`, when set, hides entries of a directory bundle (archives are read as they are).
+OpenedBundle open_bundle(const std::string& path, std::optional<BundleKind> kind = std::nullopt,
+                         const LeftOutFilter& left_out = {});
 
 // Where the agent will find the appspec in this bundle, after its single-top-directory stripping
 // rule for archives (agent-behavior.md §3.3, §3.4), plus diagnostics about the layout.

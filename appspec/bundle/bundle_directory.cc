@@ -62,9 +62,28 @@ std::map<std::string, std::string> DirectoryBundle::read_files(const std::set<st
   return out;
 }
 
+// The walk without what `left_out` hides: entries come in pre-order, so a hidden directory's
+// contents follow it and share its path plus "/".
+void drop_left_out(DirectoryWalk& walk, const LeftOutFilter& left_out) {
+  std::vector<BundleEntry> kept;
+  kept.reserve(walk.entries.size());
+  std::string hidden_prefix;  // of the last hidden directory, with its "/"
+  for (BundleEntry& entry : walk.entries) {
+    if (!hidden_prefix.empty() && entry.path.compare(0, hidden_prefix.size(), hidden_prefix) == 0) continue;
+    const bool directory = entry.type == EntryType::directory;
+    if (left_out(entry.path, directory)) {
+      if (directory) hidden_prefix = entry.path + "/";
+      continue;
+    }
+    kept.push_back(std::move(entry));
+  }
+  walk.entries = std::move(kept);
+}
+
 }  // namespace
 
-std::unique_ptr<Bundle> open_directory_bundle(const std::string& path, std::string& error) {
+std::unique_ptr<Bundle> open_directory_bundle(const std::string& path, const LeftOutFilter& left_out,
+                                              std::string& error) {
   std::string display = path;
   while (display.size() > 1 && display.back() == '/') display.pop_back();
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -74,6 +93,7 @@ std::unique_ptr<Bundle> open_directory_bundle(const std::string& path, std::stri
   }
   DirectoryWalk walk = walk_directory(fd, display);
   ::close(fd);
+  if (left_out) drop_left_out(walk, left_out);
   return std::make_unique<DirectoryBundle>(display, std::move(walk));
 }
 

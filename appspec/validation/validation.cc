@@ -156,7 +156,7 @@ void validate_bundle(const ValidationRequest& request, ValidationResult* result)
     const std::string& t = *request.bundle_type;
     kind = t == "directory" ? BundleKind::directory : t == "zip" ? BundleKind::zip : t == "tar" ? BundleKind::tar : BundleKind::tgz;
   }
-  OpenedBundle opened = open_bundle(request.path, kind);
+  OpenedBundle opened = open_bundle(request.path, kind, request.left_out);
   if (!opened.bundle) {
     result->error = opened.error;
     return;

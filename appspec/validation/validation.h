@@ -10,6 +10,7 @@
 #include "appspec/agent/agent_parser.h"
 #include "appspec/agent2/agent2_parser.h"
 #include "appspec/agent2/agent2_settings.h"
+#include "appspec/bundle/bundle.h"
 #include "appspec/core/diagnostic.h"
 #include "appspec/ecs_lambda/ecs_lambda.h"
 
@@ -31,6 +32,8 @@ struct ValidationRequest {
   std::vector<AgentVersion> agent_versions{AgentVersion::v1_8, AgentVersion::v2};
   // Agent 2.x's configuration (-c): its hardening settings add refusals when agent 2.x is judged.
   std::optional<Agent2Settings> agent2_settings;
+  // Entries of a directory bundle its archive will not hold (bundle, push): judged as absent.
+  LeftOutFilter left_out;
 };
 
 struct AgentSummary {

@@ -9,6 +9,7 @@
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
 #include "runner/cli/validate_command.h"
+#include "runner/pack/left_out_paths.h"
 #include "runner/pack/pack_bundle.h"
 
 namespace cdrun {
@@ -53,8 +54,15 @@ int run_bundle(const BundleOptions& options, std::ostream& out, std::ostream& er
     return kExitUsage;
   }
 
+  pack::LeftOutPaths left_out;
+  if (const std::string unreadable =
+          left_out.load(options.directory, pack::output_inside_directory(options.directory, options.output));
+      !unreadable.empty()) {
+    err << "cdrun bundle: " << unreadable << "; nothing written\n";
+    return kExitInvalid;
+  }
   if (std::optional<int> status =
-          stop_unless_valid(options.directory, options.strict, "cdrun bundle", "nothing written", err))
+          stop_unless_valid(options.directory, options.strict, left_out, "cdrun bundle", "nothing written", err))
     return *status;
 
   const pack::BundleResult result = pack::write_bundle({options.directory, options.output, *format, mtime});

@@ -11,6 +11,7 @@
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
 #include "runner/cli/validate_command.h"
+#include "runner/pack/left_out_paths.h"
 #include "runner/pack/pack_bundle.h"
 #include "runner/publish/push_output.h"
 #include "runner/watch/watch_duration.h"
@@ -88,8 +89,17 @@ int run_push(const PushOptions& options, std::ostream& out, std::ostream& err) {
     err << format_cli_error(watch_error) << "\n";
     return kExitUsage;
   }
-  if (std::optional<int> status =
-          stop_unless_valid(options.source, options.strict, "cdrun push", "nothing uploaded", err))
+  pack::LeftOutPaths left_out;  // push writes its archive outside the directory
+  if (request.source_is_directory) {
+    if (const std::string unreadable = left_out.load(options.source, ""); !unreadable.empty()) {
+      err << "cdrun push: " << unreadable << "; nothing uploaded\n";
+      return kExitInvalid;
+    }
+  }
+  LeftOutFilter filter;
+  if (request.source_is_directory) filter = left_out;
+  if (std::optional<int> status = stop_unless_valid(options.source, options.strict, filter, "cdrun push",
+                                                    "nothing uploaded", err))
     return *status;
 
   const aws::EnvLookup env = aws::process_environment();

@@ -68,6 +68,7 @@ std::string validate_into_report(const ValidateOptions& options, Report* report)
   request.appspec_filename = options.appspec_filename;
   request.events = options.events;
   request.bundle_type = options.bundle_type;
+  request.left_out = options.left_out;
   if (options.agent_version == "1.8") request.agent_versions = {AgentVersion::v1_8};
   if (options.agent_version == "2") request.agent_versions = {AgentVersion::v2};
 
@@ -118,11 +119,13 @@ std::string fetch_remote_path(ValidateOptions& options, PrivateDownload& downloa
 
 }  // namespace
 
-std::optional<int> stop_unless_valid(const std::string& path, bool strict, const std::string& command,
-                                     const std::string& nothing_done, std::ostream& err) {
+std::optional<int> stop_unless_valid(const std::string& path, bool strict, const LeftOutFilter& left_out,
+                                     const std::string& command, const std::string& nothing_done,
+                                     std::ostream& err) {
   ValidateOptions validate;
   validate.path = path;
   validate.strict = strict;
+  validate.left_out = left_out;
   Report report;
   const std::string read_error = validate_into_report(validate, &report);
   if (!read_error.empty()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "appspec/bundle/bundle.h"
 #include "runner/report/report.h"
 
 namespace cdrun {
@@ -22,6 +23,7 @@ struct ValidateOptions {
   std::optional<std::string> agent_configuration_file;  // -c: agent 2.x's settings (hardening)
   bool strict = false;
   std::string color = "auto";                   // auto | always | never
+  LeftOutFilter left_out;                       // bundle and push: what their archive leaves out
 };
 
 // `cdrun validate [OPTIONS] [PATH]`: parses `args` (the words after "validate"), then run_validate.
@@ -34,11 +36,13 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
 std::string validate_into_report(const ValidateOptions& options, Report* report);
 
 // For the commands that validate before they act (bundle, push): validates `path` as `cdrun validate
-// [--strict] PATH` does, the findings on `err`. Returns nullopt when the command may go on, else its
+// [--strict] PATH` does, a directory as the archive written from it will be (`left_out` entries
+// absent: .git, .DS_Store, .cdrunignore's patterns), the findings on `err`. Returns nullopt when the command may go on, else its
 // exit status: 2 (the message) when the path cannot be read, 1 when it is not a valid bundle
 // ("<command>: PATH is not a valid bundle; <nothing_done>").
-std::optional<int> stop_unless_valid(const std::string& path, bool strict, const std::string& command,
-                                     const std::string& nothing_done, std::ostream& err);
+std::optional<int> stop_unless_valid(const std::string& path, bool strict, const LeftOutFilter& left_out,
+                                     const std::string& command, const std::string& nothing_done,
+                                     std::ostream& err);
 
 // Runs the validation and writes the report; returns the exit status (0 valid, 1 invalid,
 // 2 usage or I/O error).

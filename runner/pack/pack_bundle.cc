@@ -11,22 +11,11 @@
 #include <memory>
 
 #include "runner/fs/filesystem.h"
+#include "runner/pack/left_out_paths.h"
 #include "runner/pack/pack_tree.h"
 
 namespace cdrun::pack {
 namespace {
-
-// The output's path relative to the bundle directory when it lies inside it, else "".
-std::string output_inside(const std::string& directory, const std::string& output) {
-  const std::filesystem::path target(output);
-  const std::string parent = real_path(target.has_parent_path() ? target.parent_path().string() : ".");
-  const std::string root = real_path(directory);
-  if (parent.empty() || root.empty()) return "";
-  const std::string name = target.filename().string();
-  if (parent == root) return name;
-  if (parent.rfind(root + "/", 0) == 0) return parent.substr(root.size() + 1) + "/" + name;
-  return "";
-}
 
 // Removes the temporary archive unless the rename has consumed it.
 class TempArchive {
@@ -81,7 +70,7 @@ std::string file_sha256_hex(const std::string& path, std::string* error) {
 
 BundleResult write_bundle(const BundleRequest& request) {
   BundleResult result;
-  TreeScan scan = scan_tree(request.directory, output_inside(request.directory, request.output));
+  TreeScan scan = scan_tree(request.directory, output_inside_directory(request.directory, request.output));
   if (!scan.error.empty()) {
     result.error = scan.error;
     return result;

@@ -11,19 +11,16 @@
 #include <sstream>
 
 #include "runner/fs/filesystem.h"
-#include "runner/pack/ignore_rules.h"
+#include "runner/pack/left_out_paths.h"
 
 namespace cdrun::pack {
 namespace {
 
 using download::errno_message;
 
-constexpr const char* kIgnoreFile = ".cdrunignore";
-
 class TreeReader {
  public:
-  TreeReader(std::string root, std::string output, IgnoreRules rules)
-      : root_(std::move(root)), output_(std::move(output)), rules_(std::move(rules)) {}
+  TreeReader(std::string root, LeftOutPaths left_out) : root_(std::move(root)), left_out_(std::move(left_out)) {}
 
   // Adds the members under directory `relative` ("" for the root); false with error_ set on a refusal.
   bool read_directory(const std::string& relative) {
@@ -32,7 +29,7 @@ class TreeReader {
     if (!download::list_directory(dir, &names, &error_)) return false;
     for (const std::string& name : names) {
       const std::string path = relative.empty() ? name : relative + "/" + name;
-      if (!add(path, name)) return false;
+      if (!add(path)) return false;
     }
     return true;
   }
@@ -41,20 +38,13 @@ class TreeReader {
   const std::string& error() const { return error_; }
 
  private:
-  bool skipped(const std::string& path, const std::string& name, bool is_directory) const {
-    if (always_left_out(name, is_directory)) return true;
-    if (path == kIgnoreFile) return true;
-    if (!output_.empty() && (path == output_ || path.rfind(output_ + ".tmp-", 0) == 0)) return true;
-    return rules_.ignores(path, is_directory);
-  }
-
-  bool add(const std::string& path, const std::string& name) {
+  bool add(const std::string& path) {
     PackMember member;
     member.path = path;
     member.source = root_ + "/" + path;
     struct stat info {};
     if (::lstat(member.source.c_str(), &info) != 0) return fail(errno_message("cannot read", member.source));
-    if (skipped(path, name, S_ISDIR(info.st_mode))) return true;
+    if (left_out_(path, S_ISDIR(info.st_mode))) return true;
     member.permissions = info.st_mode & 07777;
     if (S_ISREG(info.st_mode)) {
       member.size = info.st_size;
@@ -98,8 +88,7 @@ class TreeReader {
   }
 
   std::string root_;
-  std::string output_;
-  IgnoreRules rules_;
+  LeftOutPaths left_out_;
   std::vector<PackMember> members_;
   std::string error_;
 };
@@ -131,20 +120,10 @@ std::string link_escape_reason(const std::string& path, const std::string& targe
 
 TreeScan scan_tree(const std::string& root, const std::string& output) {
   TreeScan scan;
-  IgnoreRules rules;
-  const std::string ignore_path = root + "/" + kIgnoreFile;
-  struct stat info {};
-  if (::lstat(ignore_path.c_str(), &info) == 0) {
-    std::ifstream in(ignore_path, std::ios::binary);
-    if (!S_ISREG(info.st_mode) || !in) {
-      scan.error = "cannot read " + ignore_path + ": not a readable file";
-      return scan;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();  // sets failbit on an empty file, which is fine: no patterns
-    rules = IgnoreRules::parse(text.str());
-  }
-  TreeReader reader(root, output, std::move(rules));
+  LeftOutPaths left_out;
+  scan.error = left_out.load(root, output);
+  if (!scan.error.empty()) return scan;
+  TreeReader reader(root, std::move(left_out));
   if (!reader.read_directory("")) {
     scan.error = reader.error();
     return scan;

@@ -90,3 +90,34 @@ TEST(BundleRoundTripE2E, DeployingTheArchiveInstallsWhatDeployingTheDirectoryDoe
 
 }  // namespace
 }  // namespace cdrun::e2e
+
+namespace cdrun::e2e {
+namespace {
+
+// bundle and push judge the directory as the archive they write: what the archive leaves out is
+// neither a warning nor a file hooks can rely on.
+TEST(BundleRoundTripE2E, LeftOutFilesAreJudgedAbsent) {
+  TempDir dir;
+  dir.write("app/appspec.yml", "version: 0.0\nos: linux\nhooks:\n  ApplicationStart:\n    - location: start.sh\n");
+  dir.write("app/start.sh", "#!/bin/sh\nexit 0\n", 0755);
+  dir.write("app/.DS_Store", "Bud1");
+  dir.write("app/__MACOSX/._start.sh", "Mac OS X");
+  // The directory itself, deployed as it is, holds the Finder litter: --strict refuses it.
+  EXPECT_EQ(run_cdrun({"validate", "--strict", dir.path() + "/app"}).exit_code, 1);
+  // Its archive does not, so neither does bundle --strict.
+  Outcome run = run_cdrun({"bundle", "--strict", dir.path() + "/app", "-o", dir.path() + "/app.zip"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err.find("CD304"), std::string::npos) << run.err;
+  EXPECT_EQ(run_cdrun({"validate", "--strict", dir.path() + "/app.zip"}).exit_code, 0);
+
+  // A hook script the .cdrunignore leaves out would be missing on the host: refused, nothing written.
+  dir.write("app/.cdrunignore", "*.sh\n");
+  run = run_cdrun({"bundle", dir.path() + "/app", "-o", dir.path() + "/left.zip"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("script \"start.sh\" is not in the bundle"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("is not a valid bundle; nothing written"), std::string::npos) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/left.zip"));
+}
+
+}  // namespace
+}  // namespace cdrun::e2e
