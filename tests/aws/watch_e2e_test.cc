@@ -237,5 +237,24 @@ TEST_F(WatchE2E, KeysMotoDoesNotKnowCannotWatch) {
   EXPECT_THAT(run.err, HasSubstr("cdrun watch: cannot watch " + id + ": "));
 }
 
+// A user allowed GetDeployment but not ListDeploymentTargets: moto's IAM check refuses the second
+// call, and watch says which permission is missing instead of looping or reporting no targets.
+class WatchDeniedE2E : public WatchE2E {
+ protected:
+  std::vector<std::string> extra_user_actions() const override { return {"codedeploy:GetDeployment"}; }
+};
+
+TEST_F(WatchDeniedE2E, AMissingPermissionIsNamedAndExitsTwo) {
+  const std::string id = create_deployment();
+  script(id, succeeding_script(2, 100));
+  const cdrun::e2e::Outcome run = watch(id);
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_THAT(run.err, HasSubstr("cdrun watch: cannot watch " + id + ": "));
+  EXPECT_THAT(run.err, HasSubstr("codedeploy:ListDeploymentTargets on deployment " + id));
+  EXPECT_THAT(run.err, HasSubstr("is not allowed codedeploy:ListDeploymentTargets"));
+  EXPECT_THAT(run.err, HasSubstr("AccessDenied"));
+  expect_no_secrets(run);
+}
+
 }  // namespace
 }  // namespace cdrun::testing
