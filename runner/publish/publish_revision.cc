@@ -99,15 +99,20 @@ PublishResult publish_revision(const PublishRequest& request, const PublishClien
   revision.etag = stored.value->etag;
   revision.version = stored.value->version_id;
 
-  aws::AwsResult<aws::Done> registered = aws::register_application_revision(
-      clients.codedeploy, clients.s3.credentials, request.application, revision, request.description);
+  const aws::AwsResult<aws::Done> registered =
+      call_with_retries<aws::Done>(clients.codedeploy_retry, true, [&] {
+        return aws::register_application_revision(clients.codedeploy, clients.s3.credentials, request.application,
+                                                  revision, request.description);
+      });
   if (!registered.ok())
     return failed(result, PublishStep::register_revision,
                   codedeploy_failure_text("RegisterApplicationRevision", registered.failure), registered.failure.code);
 
   if (request.deployment) {
-    aws::AwsResult<std::string> created =
-        aws::create_deployment(clients.codedeploy, clients.s3.credentials, *request.deployment, revision);
+    const aws::AwsResult<std::string> created =
+        call_with_retries<std::string>(clients.codedeploy_retry, false, [&] {
+          return aws::create_deployment(clients.codedeploy, clients.s3.credentials, *request.deployment, revision);
+        });
     if (!created.ok())
       return failed(result, PublishStep::create_deployment,
                     codedeploy_failure_text("CreateDeployment", created.failure), created.failure.code);

@@ -10,6 +10,7 @@
 #include "aws/codedeploy/codedeploy_revision.h"
 #include "aws/s3/s3_upload.h"
 #include "runner/pack/archive_writer.h"
+#include "runner/publish/codedeploy_retry.h"
 #include "runner/publish/s3_destination.h"
 
 namespace cdrun::publish {
@@ -30,6 +31,7 @@ struct PublishRequest {
 struct PublishClients {
   aws::S3Client s3;
   aws::ServiceTarget codedeploy;
+  CodeDeployRetry codedeploy_retry;
 };
 
 // The step that failed, in the order they run.
