@@ -2,9 +2,6 @@
 
 #include <unistd.h>
 
-#include <chrono>
-#include <thread>
-
 #include "aws/core/sigv4_signer.h"
 #include "aws/core/sts_assume_role.h"
 #include "aws/s3/s3_address.h"
@@ -48,18 +45,7 @@ AwsResult<S3DownloadedObject> attempt(const ServiceTarget& target, const SignedR
 }  // namespace
 
 bool s3_transient(const AwsFailure& failure) {
-  if (failure.kind == FailureKind::kNetwork) {
-    switch (failure.transport) {
-      case http::TransportError::kResolve:
-      case http::TransportError::kConnect:
-      case http::TransportError::kTimeout:
-      case http::TransportError::kIo:
-      case http::TransportError::kTlsHandshake:
-        return true;
-      default:
-        return false;  // a bad URL, a proxy or CA setting, an untrusted certificate: the same next time
-    }
-  }
+  if (failure.kind == FailureKind::kNetwork) return http::transport_transient(failure.transport);
   if (failure.code == "RequestTimeout" || failure.code == "SlowDown") return true;
   return is_transient(failure);
 }
@@ -79,19 +65,13 @@ AwsResult<S3DownloadedObject> s3_get_object(const ServiceTarget& target, bool cu
   request.total_timeout_seconds = kDownloadSeconds;
 
   AwsResult<S3DownloadedObject> result = AwsResult<S3DownloadedObject>::fail({});
-  int delay = retry.first_delay_seconds;
-  for (int tried = 1;; ++tried) {
+  http::run_with_retries(retry, [&](int) {
     result = attempt(object_target, request, credentials, retry);
-    if (result.ok()) return result;
+    if (result.ok()) return http::AttemptOutcome::kDone;
     ::unlink(destination.c_str());  // a partial body never survives, nor is it resumed
-    if (tried >= retry.attempts || !s3_transient(result.failure)) return result;
-    if (retry.sleep) {
-      retry.sleep(delay);
-    } else {
-      std::this_thread::sleep_for(std::chrono::seconds(delay));
-    }
-    delay *= 2;
-  }
+    return s3_transient(result.failure) ? http::AttemptOutcome::kTransient : http::AttemptOutcome::kDone;
+  });
+  return result;
 }
 
 }  // namespace cdrun::aws

@@ -10,6 +10,7 @@
 
 #include "aws/core/aws_errors.h"
 #include "aws/core/sigv4_client.h"
+#include "aws/http/retry_schedule.h"
 
 namespace cdrun::aws {
 
@@ -25,13 +26,9 @@ struct S3DownloadedObject {
   std::string version_id;  // x-amz-version-id ("" when the bucket is not versioned)
 };
 
-// How a transient failure is retried: `attempts` in all, waiting first_delay_seconds, then twice as
-// long each time. `sleep` waits that many seconds (tests pass one that only records); `send` is the
-// transport (tests pass a fake). Empty functions mean the real ones.
-struct S3Retry {
-  int attempts = 3;
-  int first_delay_seconds = 1;
-  std::function<void(int seconds)> sleep;
+// How a transient failure is retried (aws/http/retry_schedule.h: 3 attempts, 1 s then 2 s); `send`
+// is the transport (tests pass a fake). Empty functions mean the real ones.
+struct S3Retry : http::RetrySchedule {
   std::function<AwsResult<HttpAnswer>(const ServiceTarget&, const SignedRequest&, const SigV4Credentials&)> send;
 };
 
