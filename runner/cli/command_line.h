@@ -19,6 +19,13 @@ namespace cdrun {
 // `cdrun --version`, `cdrun deploy --version` and `cdrun plan --version`.
 inline constexpr const char* kCdrunVersion = "cdrun 0.1.0";
 
+// "cdrun/0.1.0": the User-Agent GitHub is sent (it refuses requests without one).
+inline std::string cdrun_user_agent() {
+  std::string agent = kCdrunVersion;
+  agent[agent.find(' ')] = '/';
+  return agent;
+}
+
 // "<program>: <message>" and "Try '<program> --help' for more information.", on `err`.
 void write_usage_error(std::ostream& err, const std::string& program, const std::string& message);
 

@@ -9,6 +9,8 @@
 #include <cstring>
 
 #include "appspec/core/lifecycle_events.h"
+#include "runner/cli/command_line.h"
+#include "runner/fetch/github_fetch.h"
 #include "runner/fs/filesystem.h"
 #include "runner/fs/ruby_paths.h"
 #include "runner/layout/deployment_layout.h"
@@ -94,23 +96,39 @@ std::optional<std::string> events_error(const DeployOptions& options) {
 
 // The agent checks the events (CLIValidator), then the location's form while building the spec, then
 // the spec's S3Revision, whose BundleType must be an archive type: -t's default, directory, is refused.
-DeployCheck check_s3_location(const DeployOptions& options, const std::string& location) {
+// A GitHub revision takes any -t (github_bundle_type maps it to zip or tar).
+DeployCheck check_remote_location(const DeployOptions& options, const std::string& location, bool s3) {
   DeployCheck check;
   if (std::optional<std::string> refused = events_error(options)) {
     check.error = *refused;
     return check;
   }
-  S3LocationParse parse = parse_s3_location(location);
-  if (!parse.location) {
-    check.error = parse.error;
-    return check;
+  RemoteBundle remote;
+  remote.type = options.type;
+  if (s3) {
+    S3LocationParse parse = parse_s3_location(location);
+    if (!parse.location) {
+      check.error = parse.error;
+      return check;
+    }
+    if (options.type == "directory") {
+      check.error = "BundleType in S3Revision must be tar, tgz or zip";
+      check.hint = location + " is downloaded as an archive: add -t zip, -t tgz or -t tar";
+      return check;
+    }
+    remote.where = *parse.location;
+  } else {
+    GithubLocationParse parse = parse_github_location(location);
+    if (!parse.location) {
+      check.error = parse.error;
+      return check;
+    }
+    remote.where = *parse.location;
+    remote.type = github_bundle_type(options.type);
+    remote.github_token = github_token(options.github_token, aws::process_environment());
+    remote.user_agent = cdrun_user_agent();
   }
-  if (options.type == "directory") {
-    check.error = "BundleType in S3Revision must be tar, tgz or zip";
-    check.hint = location + " is downloaded as an archive: add -t zip, -t tgz or -t tar";
-    return check;
-  }
-  check.bundle = LocalBundle{location, "", options.type, parse.location};
+  check.bundle = LocalBundle{location, "", remote.type, remote};
   return check;
 }
 
@@ -133,16 +151,13 @@ DeployCheck check_deploy_options(const DeployOptions& options, const std::string
     check.error = "location " + location + " cannot be http, only encrypted (https) url endpoints supported";
     return check;
   }
-  if (scheme == "s3") return check_s3_location(options, location);
-  if (scheme == "https") {
-    check.error = "location " + location + " is a GitHub revision; cdrun deploys local and S3 bundles only (download it first)";
-    return check;
-  }
+  if (scheme == "s3") return check_remote_location(options, location, true);
+  if (scheme == "https" && is_github_location(location)) return check_remote_location(options, location, false);
   std::string local = location;
   if (scheme == "file") {
     local = location.substr(5);
     if (local.rfind("//", 0) == 0) local = local.substr(local.find('/', 2) == std::string::npos ? local.size() : local.find('/', 2));
-  } else if (!scheme.empty() && scheme.size() > 1) {
+  } else if (scheme == "https" || (!scheme.empty() && scheme.size() > 1)) {
     check.error = "unknown location " + location + " cannot be determined to be S3, Github, or a local file / directory";
     return check;
   }
@@ -221,6 +236,21 @@ BundleKind bundle_kind_of(const std::string& type) {
 std::string upper_case(std::string text) {
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return text;
+}
+
+std::string named_as_given(std::string text, const std::string& copy, const std::string& given) {
+  if (copy.empty()) return text;
+  for (size_t at = text.find(copy); at != std::string::npos; at = text.find(copy, at + given.size()))
+    text.replace(at, copy.size(), given);
+  return text;
+}
+
+void name_as_given(Diagnostics& diagnostics, const std::string& copy, const std::string& given) {
+  for (Diagnostic& diagnostic : diagnostics) {
+    diagnostic.file = named_as_given(diagnostic.file, copy, given);
+    diagnostic.message = named_as_given(diagnostic.message, copy, given);
+    diagnostic.hint = named_as_given(diagnostic.hint, copy, given);
+  }
 }
 
 }  // namespace cdrun

@@ -1,5 +1,6 @@
-// codedeploy-local's CLIValidator (agent-behavior.md §7.3), messages verbatim, for local bundles and
-// S3 locations (§7.1, §3.1: an S3 revision's BundleType must be tar, tgz or zip).
+// codedeploy-local's CLIValidator (agent-behavior.md §7.3), messages verbatim, for local bundles, S3
+// locations (§7.1, §3.1: an S3 revision's BundleType must be tar, tgz or zip) and GitHub locations
+// (§7.3: their BundleType is -t when zip or tar, else zip).
 #pragma once
 
 #include <optional>
@@ -8,7 +9,7 @@
 #include "appspec/bundle/bundle.h"
 #include "runner/layout/agent_config.h"
 #include "runner/cli/deploy_options.h"
-#include "runner/fetch/s3_location.h"
+#include "runner/fetch/fetch_places.h"
 
 namespace cdrun {
 
@@ -16,7 +17,7 @@ struct LocalBundle {
   std::string location;  // as given (also APPLICATION_NAME's default)
   std::string path;      // File.expand_path of the local path
   std::string type;      // tgz | tar | zip | directory
-  std::optional<S3Location> s3;  // an s3:// location, to download before use (`path` is then "")
+  std::optional<RemoteBundle> remote;  // an S3 or GitHub location, to download before use (`path` is then "")
 };
 
 struct DeployCheck {
@@ -45,5 +46,10 @@ std::string permission_hint(int error_number);
 std::string process_working_directory();
 BundleKind bundle_kind_of(const std::string& type);  // tgz | tar | zip | directory
 std::string upper_case(std::string text);            // as the agent upcases -b
+
+// `text` with every `copy` replaced by `given`: findings about a downloaded bundle name the location
+// the user gave, not the temporary copy read.
+std::string named_as_given(std::string text, const std::string& copy, const std::string& given);
+void name_as_given(Diagnostics& diagnostics, const std::string& copy, const std::string& given);
 
 }  // namespace cdrun

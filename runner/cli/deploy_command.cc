@@ -114,8 +114,8 @@ int run_deploy_command(const std::vector<std::string>& args, DeployDialect diale
   }
 
   input.bundle_path = check.bundle->path;
-  if (check.bundle->s3) {
-    const FetchResult fetched = fetch_into_deployment(*check.bundle->s3, input.layout);
+  if (check.bundle->remote) {
+    const FetchResult fetched = fetch_into_deployment(*check.bundle->remote, input.layout);
     if (!fetched.bundle) return print_deploy_error(out, fetched.error, fetched.hint);
     input.bundle_path = fetched.bundle->path;
   }
@@ -125,16 +125,15 @@ int run_deploy_command(const std::vector<std::string>& args, DeployDialect diale
   input.file_exists_behavior = upper_case(options.file_exists_behavior);
   if (options.events) input.events = split_events(*options.events);
   for (char** e = environ; *e; ++e) {
-    // An S3 revision's BUNDLE_BUCKET, _KEY, _VERSION and _ETAG replace inherited ones, or unset them.
+    // An S3 revision's BUNDLE_BUCKET, _KEY, _VERSION and _ETAG, a GitHub one's BUNDLE_COMMIT, replace
+    // inherited ones, or unset them.
     const std::string entry = *e;
     const std::string name = entry.substr(0, entry.find('='));
-    if (check.bundle->s3 &&
-        (name == "BUNDLE_BUCKET" || name == "BUNDLE_KEY" || name == "BUNDLE_VERSION" || name == "BUNDLE_ETAG"))
-      continue;
+    if (check.bundle->remote && is_remote_bundle_variable(*check.bundle->remote, name)) continue;
     input.environment.base.emplace_back(*e);
   }
-  if (check.bundle->s3) {
-    for (std::string& variable : s3_bundle_variables(*check.bundle->s3))
+  if (check.bundle->remote) {
+    for (std::string& variable : remote_bundle_variables(*check.bundle->remote))
       input.environment.base.push_back(std::move(variable));
   }
   input.environment.application_name = options.application_name.value_or(check.bundle->location);

@@ -25,6 +25,7 @@ const std::vector<OptionSpec>& option_specs() {
       {'c', "agent-configuration-file", true, [](DeployOptions& o, const std::string& v) { o.agent_configuration_file = v; }},
       {'A', "appspec-filename", true, [](DeployOptions& o, const std::string& v) { o.appspec_filename = v; }},
       {0, "root-dir", true, [](DeployOptions& o, const std::string& v) { o.root_dir = v; }},
+      {0, "github-token", true, [](DeployOptions& o, const std::string& v) { o.github_token = v; }},
       {0, "format", true, [](DeployOptions& o, const std::string& v) { o.format = v; }},
       {0, "ignore-application-stop-failures", false,
        [](DeployOptions& o, const std::string&) { o.ignore_application_stop_failures = true; }},
@@ -123,9 +124,12 @@ std::string deploy_help(const std::string& program, DeployOptionSet set) {
   return "cdrun deploy: a local CodeDeploy deployment with the agent's semantics, as codedeploy-local.\n\n" +
          deploy_usage(program) +
          "\nOptions:\n"
-         "  -l, --bundle-location <value>            Bundle directory, zip/tar/tgz file, or s3://bucket/key[?versionId=V&etag=E]\n"
+         "  -l, --bundle-location <value>            Bundle directory, zip/tar/tgz file, s3://bucket/key[?versionId=V&etag=E],\n"
+         "                                           https://github.com/OWNER/REPO[/tree/REF] or\n"
+         "                                           https://api.github.com/repos/OWNER/REPO/tarball|zipball/COMMIT\n"
          "                                           [default: the current directory]\n"
-         "  -t, --type <value>                       tgz, tar, zip or directory (an S3 bundle needs one of the first three)\n"
+         "  -t, --type <value>                       tgz, tar, zip or directory (an S3 bundle needs one of the first three;\n"
+         "                                           GitHub's archive is tar for tar, else zip)\n"
          "                                           [default: directory]\n"
          "  -b, --file-exists-behavior <value>       DISALLOW, OVERWRITE or RETAIN [default: DISALLOW]\n"
          "  -g, --deployment-group <value>           Deployment group id (directory under the root) [default: default-local-deployment-group]\n"
@@ -136,6 +140,8 @@ std::string deploy_help(const std::string& program, DeployOptionSet set) {
          "  -A, --appspec-filename <value>           Appspec file name in the bundle [default: appspec.yml]\n"
          "      --root-dir <dir>                     Deployment root (overrides :root_dir:); the local log goes in\n"
          "                                           <dir>/deployment-logs unless -c sets :log_dir:\n"
+         "      --github-token <token>               For a private GitHub repository [default: $GITHUB_TOKEN, else\n"
+         "                                           $CODEDEPLOY_GITHUB_TOKEN]\n"
          "      --format <text|json>                 json: every event and script as one JSON object on stdout\n"
          "      --ignore-application-stop-failures   Continue when ApplicationStop/BeforeBlockTraffic/AfterBlockTraffic fail\n" +
          std::string(set == DeployOptionSet::plan

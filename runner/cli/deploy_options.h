@@ -23,6 +23,7 @@ struct DeployOptions {
   std::string format = "text";                        // --format text|json
   bool ignore_application_stop_failures = false;      // --ignore-application-stop-failures
   std::string agent_version = "all";                  // plan only: --agent-version 1.8|2|all
+  std::optional<std::string> github_token;            // --github-token (else GITHUB_TOKEN, CODEDEPLOY_GITHUB_TOKEN)
   bool help = false;
   bool version = false;
 };

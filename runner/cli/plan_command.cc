@@ -26,6 +26,21 @@ std::string plan_help(const std::string& program) {
          (body == std::string::npos ? "\n\n" + deploy : deploy.substr(body));
 }
 
+// The plan of a downloaded bundle names the location given, not the temporary file it was read from.
+void name_plan_as_given(PlanReport& report, const std::string& copy, const std::string& given) {
+  report.bundle_path = given;
+  for (PlanEvent& event : report.events) {
+    event.appspec_path = named_as_given(event.appspec_path, copy, given);
+    event.failure = named_as_given(event.failure, copy, given);
+    if (event.agent2) {
+      event.agent2->appspec_path = named_as_given(event.agent2->appspec_path, copy, given);
+      event.agent2->failure = named_as_given(event.agent2->failure, copy, given);
+    }
+  }
+  name_as_given(report.warnings, copy, given);
+  name_as_given(report.agent2_differences, copy, given);
+}
+
 }  // namespace
 
 int run_plan_command(const std::vector<std::string>& args, const std::string& program, std::ostream& out,
@@ -46,9 +61,9 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
   request.root_dir = config.config.root_dir;
   request.group = options.deployment_group;
   request.bundle_path = check.bundle->path;
-  PrivateDownload download;  // an S3 bundle is planned from a temporary copy, removed on return
-  if (check.bundle->s3) {
-    const FetchResult fetched = download.fetch(*check.bundle->s3, false);
+  PrivateDownload download;  // a remote bundle is planned from a temporary copy, removed on return
+  if (check.bundle->remote) {
+    const FetchResult fetched = download.fetch(*check.bundle->remote, false);
     if (!fetched.bundle) return print_deploy_error(out, fetched.error, fetched.hint);
     request.bundle_path = fetched.bundle->path;
   }
@@ -62,7 +77,7 @@ int run_plan_command(const std::vector<std::string>& args, const std::string& pr
                    : options.agent_version == "2" ? PlanAgents::v2
                                                   : PlanAgents::all;
   PlanReport report = build_plan(request);
-  if (check.bundle->s3) report.bundle_path = check.bundle->location;  // not the temporary file
+  if (check.bundle->remote) name_plan_as_given(report, request.bundle_path, check.bundle->location);
   if (options.format == "json") {
     write_plan_json(out, report);
   } else {

@@ -12,7 +12,9 @@
 #include "appspec/validation/validation.h"
 #include "runner/cli/cli_error.h"
 #include "runner/cli/command_line.h"
+#include "runner/cli/deploy_checks.h"
 #include "runner/fetch/fetch_places.h"
+#include "runner/fetch/github_fetch.h"
 #include "runner/report/report.h"
 
 namespace cdrun {
@@ -102,13 +104,27 @@ std::string validate_into_report(const ValidateOptions& options, Report* report)
 
 namespace {
 
-// Why `options` cannot be validated as they are ("" when they can): an S3 location is downloaded into
-// `download` first and `options.path` becomes the temporary file, named by the archive's format.
+// Why `options` cannot be validated as they are ("" when they can): an S3 or GitHub location is
+// downloaded into `download` first and `options.path` becomes the temporary file, named by the
+// archive's format. A GitHub archive is read as the type deploy would ask for (zip unless -t tar).
 std::string fetch_remote_path(ValidateOptions& options, PrivateDownload& download, std::string* hint) {
-  if (!is_s3_location(options.path)) return "";
-  const S3LocationParse parse = parse_s3_location(options.path);
-  if (!parse.location) return parse.error;
-  const FetchResult fetched = download.fetch(*parse.location, true);
+  RemoteBundle remote;
+  if (is_s3_location(options.path)) {
+    const S3LocationParse parse = parse_s3_location(options.path);
+    if (!parse.location) return parse.error;
+    remote.where = *parse.location;
+  } else if (is_github_location(options.path)) {
+    const GithubLocationParse parse = parse_github_location(options.path);
+    if (!parse.location) return parse.error;
+    remote.where = *parse.location;
+    remote.type = github_bundle_type(options.bundle_type.value_or(""));
+    remote.github_token = github_token(options.github_token, aws::process_environment());
+    remote.user_agent = cdrun_user_agent();
+    options.bundle_type = remote.type;
+  } else {
+    return "";
+  }
+  const FetchResult fetched = download.fetch(remote, true);
   if (!fetched.bundle) {
     *hint = fetched.hint;
     return fetched.error;
@@ -157,9 +173,12 @@ int run_validate(const ValidateOptions& given, std::ostream& out, std::ostream& 
   if (options.path != given.path) {
     // Findings name the location, not the temporary copy.
     report.target = given.path;
-    for (size_t at = error.find(options.path); at != std::string::npos; at = error.find(options.path, at))
-      error.replace(at, options.path.size(), given.path);
+    error = named_as_given(error, options.path, given.path);
     report.read_error = error;
+    name_as_given(report.diagnostics, options.path, given.path);
+    std::map<std::string, std::string> sources;
+    for (auto& [file, text] : report.sources) sources[named_as_given(file, options.path, given.path)] = std::move(text);
+    report.sources = std::move(sources);
   }
   if (!error.empty()) {
     err << format_cli_error(error) << "\n";
@@ -175,7 +194,9 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
                          std::ostream& err) {
   CLI::App app{"Check an appspec or a bundle the way CodeDeploy will", program};
   ValidateOptions options;
-  app.add_option("path", options.path, "Bundle directory, zip/tar/tgz bundle, appspec file, or s3://bucket/key[?versionId=V&etag=E] (default: .)");
+  app.add_option("path", options.path,
+                 "Bundle directory, zip/tar/tgz bundle, appspec file, s3://bucket/key[?versionId=V&etag=E], or a GitHub "
+                 "location as deploy -l takes it (default: .)");
   app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json", "junit", "sarif"}));
   app.add_option("--platform", options.platform, "Compute platform (default: detected)")
       ->check(CLI::IsMember({"server", "ecs", "lambda"}));
@@ -190,6 +211,8 @@ int run_validate_command(const std::vector<std::string>& args, const std::string
   app.add_option("-e,--events", options.events, "Lifecycle events as for codedeploy-local --events, to check their order");
   app.add_option("-t,--type", options.bundle_type, "Bundle type (default: detected)")
       ->check(CLI::IsMember({"directory", "zip", "tar", "tgz"}));
+  app.add_option("--github-token", options.github_token,
+                 "Token for a private GitHub repository (default: $GITHUB_TOKEN, else $CODEDEPLOY_GITHUB_TOKEN)");
   app.add_flag("--strict", options.strict, "Warnings make the bundle invalid");
   app.add_option("--color", options.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
   if (std::optional<int> status = parse_command_line(app, args, out, err, kExitUsage)) return *status;

@@ -21,6 +21,7 @@ struct ValidateOptions {
   std::optional<std::string> bundle_type;       // directory | zip | tar | tgz (default: detected)
   std::string agent_version = "all";            // 1.8 | 2 | all: whose verdicts count
   std::optional<std::string> agent_configuration_file;  // -c: agent 2.x's settings (hardening)
+  std::optional<std::string> github_token;      // --github-token (else GITHUB_TOKEN, CODEDEPLOY_GITHUB_TOKEN)
   bool strict = false;
   std::string color = "auto";                   // auto | always | never
   LeftOutFilter left_out;                       // bundle and push: what their archive leaves out

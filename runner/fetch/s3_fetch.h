@@ -4,28 +4,14 @@
 // one sentence naming the location and what to do, with no secret in it.
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <string>
 
 #include "aws/core/environment.h"
 #include "aws/s3/s3_get_object.h"
+#include "runner/fetch/fetch_result.h"
 #include "runner/fetch/s3_location.h"
 
 namespace cdrun {
-
-struct FetchedBundle {
-  std::string path;  // the destination given
-  std::uint64_t size = 0;
-  std::string etag;        // as S3 sent it, quotes stripped
-  std::string version_id;  // x-amz-version-id, "" for an unversioned bucket
-};
-
-struct FetchResult {
-  std::optional<FetchedBundle> bundle;
-  std::string error;  // the sentence printed as "ERROR: <error>"
-  std::string hint;   // a second line when there is one ("" otherwise)
-};
 
 // Downloads `location` into `destination`, which does not exist afterwards when this fails (an ETag
 // mismatch included). `env` is the environment the AWS settings are read from.

@@ -74,8 +74,8 @@ TEST(S3Location, DeployNeedsAnArchiveTypeForIt) {
   options.type = "zip";
   check = check_deploy_options(options, "/");
   ASSERT_TRUE(check.bundle) << check.error;
-  ASSERT_TRUE(check.bundle->s3);
-  EXPECT_EQ(check.bundle->s3->key, "app.zip");
+  ASSERT_TRUE(check.bundle->remote);
+  EXPECT_EQ(std::get<S3Location>(check.bundle->remote->where).key, "app.zip");
   EXPECT_EQ(check.bundle->type, "zip");
 }
 
