@@ -32,16 +32,21 @@ server.serve_forever()
 }  // namespace
 
 std::string TlsTestServer::start(const std::string& dir) {
+  std::ofstream(dir + "/server.py") << kServer;
+  return start_script(dir, dir + "/server.py", {}, "IP:127.0.0.1");
+}
+
+std::string TlsTestServer::start_script(const std::string& dir, const std::string& script,
+                                        const std::vector<std::string>& args, const std::string& alt_names) {
   cert_ = dir + "/cert.pem";
   const cdrun::e2e::Outcome made = cdrun::e2e::run_program(
       "/usr/bin/openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                            "-keyout", dir + "/key.pem", "-out", cert_, "-days", "2", "-subj", "/CN=127.0.0.1",
-                           "-addext", "subjectAltName=IP:127.0.0.1"});
+                           "-addext", "subjectAltName=" + alt_names});
   if (made.exit_code != 0) return "openssl req failed: " + made.err;
-  std::ofstream(dir + "/server.py") << kServer;
-  server_ = std::make_unique<BackgroundProcess>(
-      "/usr/bin/env", std::vector<std::string>{"python3", dir + "/server.py", cert_, dir + "/key.pem"},
-      std::vector<std::string>{}, dir + "/server");
+  std::vector<std::string> argv{"python3", script, cert_, dir + "/key.pem"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  server_ = std::make_unique<BackgroundProcess>("/usr/bin/env", argv, std::vector<std::string>{}, dir + "/server");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline && server_->running() && server_->out().find('\n') == std::string::npos)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
