@@ -110,7 +110,7 @@ bool unpack_archive(const DownloadRequest& request, AgentLog& log, DownloadResul
     return false;
   }
   if (!make_directories(layout.deployment_dir(), &result.error)) return false;
-  // An S3 bundle was downloaded into bundle.tar itself before the first event (runner/fetch).
+  // An S3 or GitHub bundle was downloaded into bundle.tar itself before the first event (runner/fetch).
   if (request.bundle_path != layout.bundle_file()) {
     log.info(kCommandExecutor, "Handle local file " + layout.bundle_file());
     if (!link_bundle_file(request.bundle_path, layout.bundle_file(), &result.error)) return false;
