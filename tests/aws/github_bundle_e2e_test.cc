@@ -21,7 +21,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }
 
 TEST_F(GithubBundleE2E, TheRepositoryPageDeploysItsHeadWithoutTheArchivesTopDirectory) {
-  const Outcome run = deploy({"-l", "https://github.com/acme/web"});
+  // An inherited BUNDLE_COMMIT is replaced by the revision's, as the agent sets it.
+  const Outcome run = deploy({"-l", "https://github.com/acme/web"}, {"BUNDLE_COMMIT=inherited"});
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_THAT(run.out, HasSubstr("Local deployment successful"));
   EXPECT_EQ(read_file(dest() + "/index.html"), "<h1>from git</h1>\n");

@@ -127,6 +127,18 @@ TEST(GithubLocation, DeployTakesAnyTypeAndAsksForZipUnlessTar) {
   EXPECT_EQ(check.bundle->remote->user_agent, "cdrun/0.1.0");
 }
 
+TEST(GithubLocation, ARevisionReplacesOnlyTheInheritedVariablesItsKindSets) {
+  const RemoteBundle github{GithubLocation{"acme", "web-app", "v2"}, "zip", "", ""};
+  EXPECT_EQ(remote_bundle_variables(github), std::vector<std::string>{"BUNDLE_COMMIT=v2"});
+  EXPECT_TRUE(is_remote_bundle_variable(github, "BUNDLE_COMMIT"));
+  EXPECT_FALSE(is_remote_bundle_variable(github, "BUNDLE_KEY"));
+  const RemoteBundle s3{S3Location{"b", "k.zip", "", ""}, "zip", "", ""};
+  EXPECT_EQ(remote_bundle_variables(s3), (std::vector<std::string>{"BUNDLE_BUCKET=b", "BUNDLE_KEY=k.zip"}));
+  for (const char* name : {"BUNDLE_BUCKET", "BUNDLE_KEY", "BUNDLE_VERSION", "BUNDLE_ETAG"})
+    EXPECT_TRUE(is_remote_bundle_variable(s3, name)) << name;
+  EXPECT_FALSE(is_remote_bundle_variable(s3, "BUNDLE_COMMIT"));
+}
+
 TEST(GithubLocation, DeployRefusesAMalformedOneAndOtherHttpsHostsWithTheAgentsMessages) {
   DeployOptions options;
   options.bundle_location = "https://github.com/acme";
