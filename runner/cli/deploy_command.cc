@@ -116,7 +116,14 @@ int run_deploy_command(const std::vector<std::string>& args, DeployDialect diale
   input.bundle_path = check.bundle->path;
   if (check.bundle->remote) {
     const FetchResult fetched = fetch_into_deployment(*check.bundle->remote, input.layout);
-    if (!fetched.bundle) return print_deploy_error(out, fetched.error, fetched.hint);
+    if (!fetched.bundle) {
+      print_deploy_error(out, fetched.error, fetched.hint);
+      // Where cdrun does better than the agent, it says so (docs/deploy.md lists the difference).
+      out << "note: cdrun downloads a remote bundle before the first lifecycle event, so no script ran and "
+             "nothing changed; codedeploy-local downloads it at DownloadBundle, after running the last "
+             "successful revision's ApplicationStop, and fails the same way\n";
+      return 1;
+    }
     input.bundle_path = fetched.bundle->path;
   }
   input.bundle_kind = bundle_kind_of(check.bundle->type);

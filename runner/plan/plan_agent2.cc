@@ -1,6 +1,8 @@
 #include "runner/plan/plan_agent2.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "runner/fs/ruby_paths.h"
 #include "runner/plan/plan_install_objects.h"
@@ -11,8 +13,16 @@ namespace {
 // Enough directories to recognise the install; the count says how many more.
 constexpr std::size_t kListedDirectories = 3;
 
+// A missing files source (CD607) or a destination Install cannot write (CD610) is one problem under
+// both agents, each quoting its own error after "; ": the "all" plan, which is 1.8's, keeps 1.8's.
+std::string compared_text(const Diagnostic& d) {
+  if (d.code != "CD607" && d.code != "CD610") return d.message;
+  return d.message.substr(0, d.message.find("; "));
+}
+
 bool same_finding(const Diagnostic& a, const Diagnostic& b) {
-  return a.severity == b.severity && a.code == b.code && a.message == b.message && a.file == b.file && a.option == b.option;
+  return a.severity == b.severity && a.code == b.code && compared_text(a) == compared_text(b) && a.file == b.file &&
+         a.option == b.option;
 }
 
 }  // namespace
@@ -44,6 +54,10 @@ std::string agent2_missing_appspec_message(const std::string& appspec_filename, 
   return head + "; DownloadBundle fails with \"The deployment failed because the specified file does not exist at the "
                 "expected location: " + expected + ". Verify that your AppSpec file is named correctly and that it is in "
                 "the root directory of the revision's source code.\"";
+}
+
+std::string agent2_install_io_error(int error) {
+  return std::string("IO error: ") + std::strerror(error) + " (os error " + std::to_string(error) + ")";
 }
 
 std::string agent2_unknown_account_message(const UnknownAccount& account) {

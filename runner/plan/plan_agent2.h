@@ -20,6 +20,10 @@ std::string agent2_refusal_hint(const std::string& appspec_filename, bool archiv
 std::string agent2_missing_appspec_message(const std::string& appspec_filename, const std::string& bundle_path, bool archive,
                                            const std::string& root_dir, const std::string& group);
 
+// How agent 2.x's installer words an OS error when Install runs: "IO error: " and Rust's io::Error
+// ("No such file or directory (os error 2)"), with no path (agent2-behavior.md §4.2).
+std::string agent2_install_io_error(int error);
+
 // Agent 2.x's chown skips an owner or group the host does not know.
 std::string agent2_unknown_account_message(const UnknownAccount& account);
 

@@ -40,7 +40,8 @@ std::string reason_of(int error) {
 
 InstallAccessProblem problem(const std::string& destination, const std::string& blocking, int error, const char* function,
                              const std::string& failing_path) {
-  return {destination, blocking, reason_of(error), std::string(std::strerror(error)) + " @ " + function + " - " + failing_path};
+  return {destination, blocking, reason_of(error), std::string(std::strerror(error)) + " @ " + function + " - " + failing_path,
+          error};
 }
 
 // Whether this process may add entries to `directory`: write and search, with the effective ids as

@@ -19,6 +19,7 @@ struct InstallAccessProblem {
   std::string blocking;       // the existing directory (or non-directory) that stops it
   std::string reason;         // "permission denied", "read-only file system", "not a directory", ...
   std::string agent_message;  // e.g. "Permission denied @ dir_s_mkdir - /opt/app"
+  int error = 0;              // the errno behind it (EACCES, EROFS, ENOTDIR, EEXIST)
 };
 
 // Each destination once, in appspec order. Checked with the effective ids of this process, so a

@@ -1,5 +1,6 @@
 // build_plan's Install step: the files the new appspec installs and what would stop them here.
 #include <algorithm>
+#include <cerrno>
 
 #include "appspec/core/lifecycle_events.h"
 #include "appspec/yaml/ruby_value.h"
@@ -36,9 +37,11 @@ void PlanBuilder::install(PlanEvent& event) {
     out_.file_count += mapping.targets.size();
     if (mapping.source_missing) {
       if (event.failure.empty()) event.failure = "files source " + mapping.source + " is not in the bundle";
+      const std::string agent_text =
+          agent2_ ? agent2_install_io_error(ENOENT)
+                  : "No such file or directory @ rb_sysopen - .../deployment-archive/" + mapping.source;
       add(Severity::error, "CD607",
-          "files source \"" + mapping.source + "\" is not in the bundle; Install fails with \"No such file or directory @ "
-          "rb_sysopen - .../deployment-archive/" + mapping.source + "\"",
+          "files source \"" + mapping.source + "\" is not in the bundle; Install fails with \"" + agent_text + "\"",
           event.appspec_path, "add it to the bundle, or correct the source");
     }
   }
@@ -75,7 +78,7 @@ void PlanBuilder::report_host_blocks(const Ec2AppSpec& spec, PlanEvent& event) {
     add(Severity::error, "CD610",
         "Install cannot write destination " + blocked.destination + ": " + blocked.blocking + " " +
             (blocked.reason == "not a directory" ? "is " : "gives ") + blocked.reason + "; the agent fails with \"" +
-            blocked.agent_message + "\"",
+            (agent2_ ? agent2_install_io_error(blocked.error) : blocked.agent_message) + "\"",
         event.appspec_path, std::move(hint));
   }
   report_unknown_accounts(spec, event);

@@ -42,7 +42,10 @@ std::string S3BundleE2E::write_bundle(const std::string& name, const std::string
   home.write(tree + "/appspec.yml",
              "version: 0.0\nos: linux\nfiles:\n  - source: content.txt\n    destination: " + dest() + "\n");
   home.write(tree + "/content.txt", content);
-  for (const auto& [file, bytes] : extra) home.write(tree + "/" + file, bytes);
+  for (const auto& [file, bytes] : extra) {
+    const bool script = file.size() > 3 && file.compare(file.size() - 3, 3, ".sh") == 0;
+    home.write(tree + "/" + file, bytes, script ? 0755 : 0644);
+  }
   const std::string archive = home.path() + "/" + name;
   const cdrun::e2e::Outcome tar =
       cdrun::e2e::run_program("/bin/tar", {"-czf", archive, "-C", home.path() + "/" + tree, "."});

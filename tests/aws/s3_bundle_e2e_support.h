@@ -27,7 +27,8 @@ class S3BundleE2E : public ::testing::Test {
   void SetUp() override;
 
   // A tgz bundle in the temp dir whose appspec installs content.txt (holding `content`) into dest().
-  // Extra files (name, bytes) go next to it in the archive. Returns its path.
+  // Extra files (name, bytes) go next to it in the archive (".sh" ones executable; "appspec.yml"
+  // replaces the appspec). Returns its path.
   std::string write_bundle(const std::string& name, const std::string& content,
                            const std::vector<std::pair<std::string, std::string>>& extra = {}) const;
   // put-object through the awscli (auth relaxed while it runs).

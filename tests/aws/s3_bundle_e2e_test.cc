@@ -53,6 +53,30 @@ TEST_F(S3BundleE2E, AMissingKeySaysWhichObjectIsMissing) {
   EXPECT_TRUE(deployment_dirs().empty());
 }
 
+// cdrun downloads before ApplicationStop (codedeploy-local: at DownloadBundle, after it): a failed
+// download runs no script, and the output says how that differs from the agent.
+TEST_F(S3BundleE2E, AFailedDownloadRunsNoScriptAndSaysHowTheAgentDiffers) {
+  const std::string marker = home.path() + "/application-stop-ran";
+  const std::string appspec = "version: 0.0\nos: linux\nfiles:\n  - source: content.txt\n    destination: " + dest() +
+                              "\nhooks:\n  ApplicationStop:\n    - location: stop.sh\n";
+  const std::string first = write_bundle("first.tgz", "first\n",
+                                         {{"appspec.yml", appspec}, {"stop.sh", "#!/bin/sh\necho ran > " + marker + "\n"}});
+  const Outcome installed = deploy(first);
+  ASSERT_EQ(installed.exit_code, 0) << installed.out << installed.err;
+  ASSERT_FALSE(file_exists(marker)) << "the first deployment has no last revision to stop";
+
+  const Outcome run = deploy(location_of("no/such/bundle.tgz"));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("(NoSuchKey)"));
+  EXPECT_THAT(run.out, HasSubstr("\nnote: cdrun downloads a remote bundle before the first lifecycle event, so no "
+                                 "script ran and nothing changed; codedeploy-local downloads it at DownloadBundle, "
+                                 "after running the last successful revision's ApplicationStop, and fails the same "
+                                 "way\n"));
+  EXPECT_FALSE(file_exists(marker)) << "the last revision's ApplicationStop ran";
+  EXPECT_EQ(read_file(dest() + "/content.txt"), "first\n");
+  EXPECT_EQ(deployment_dirs().size(), 1u);
+}
+
 TEST_F(S3BundleE2E, AMissingBucketSaysSo) {
   const Outcome run = deploy("s3://no-such-bucket-here/app.tgz");
   EXPECT_EQ(run.exit_code, 1);

@@ -68,6 +68,39 @@ TEST_F(PlanAgent2E2E, Agent2SkipsAnUnknownOwnerWithAWarning) {
   EXPECT_EQ(event_named(all, "Install")["agent2"]["failure"], nullptr);
 }
 
+// Install's OS errors in agent 2.x's words: its installer's "IO error: " and Rust's io::Error text,
+// with no path (agent2-behavior.md §4.2); 1.8's are Ruby's Errno texts with the function and path.
+TEST_F(PlanAgent2E2E, InstallFailuresQuoteEachAgentsOwnText) {
+  dir_.write("bundle/appspec.yml", kAppSpecHead + "files:\n  - source: gone.txt\n    destination: " + path("www") + "\n");
+  const std::vector<json> missing = findings(plan_json({"--agent-version", "2"}, 1), "CD607");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0]["message"], "files source \"gone.txt\" is not in the bundle; Install fails with \"IO error: No "
+                                   "such file or directory (os error 2)\"");
+  const std::vector<json> missing18 = findings(plan_json({"--agent-version", "1.8"}, 1), "CD607");
+  ASSERT_EQ(missing18.size(), 1u);
+  EXPECT_EQ(missing18[0]["message"], "files source \"gone.txt\" is not in the bundle; Install fails with \"No such "
+                                     "file or directory @ rb_sysopen - .../deployment-archive/gone.txt\"");
+  // One problem under both agents: the "all" plan (1.8's) lists it once, in 1.8's words.
+  const std::vector<json> missing_all = findings(plan_json({}, 1), "CD607");
+  ASSERT_EQ(missing_all.size(), 1u);
+  EXPECT_EQ(missing_all[0]["message"], missing18[0]["message"]);
+
+  // The destination of a directory source is a file: mkdir meets it.
+  write_appspec("");
+  dir_.write("www", "a file where the directory goes\n");
+  const std::vector<json> blocked = findings(plan_json({"--agent-version", "2"}, 1), "CD610");
+  ASSERT_EQ(blocked.size(), 1u);
+  EXPECT_NE(blocked[0]["message"].get<std::string>().find("; the agent fails with \"IO error: File exists (os error 17)\""),
+            std::string::npos)
+      << blocked[0];
+  const std::vector<json> blocked18 = findings(plan_json({"--agent-version", "1.8"}, 1), "CD610");
+  ASSERT_EQ(blocked18.size(), 1u);
+  EXPECT_NE(blocked18[0]["message"].get<std::string>().find("; the agent fails with \"File exists @ dir_s_mkdir - " +
+                                                            path("www") + "\""),
+            std::string::npos)
+      << blocked18[0];
+}
+
 TEST_F(PlanAgent2E2E, DirectoriesInstallCreatesGet0750UnderAgent2) {
   dir_.write("bundle/web/css/site.css", "body {}\n");
   const json two = plan_json({"--agent-version", "2"}, 0);
