@@ -87,10 +87,12 @@ RoleJson ci_deployer_policy(const RoleValues& values) {
       {allow("UploadRevisions", {"s3:PutObject", "s3:AbortMultipartUpload"}, RoleJson::array({values.revision_objects})),
        allow("RegisterRevisions", {"codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"},
              RoleJson::array({values.application_arn})),
-       allow("CreateAndWatchDeployments",
-             {"codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
-              "codedeploy:BatchGetDeploymentTargets"},
+       allow("CreateAndWatchDeployments", {"codedeploy:CreateDeployment", "codedeploy:GetDeployment"},
              RoleJson::array({values.deployment_group_arn})),
+       // The Service Authorization Reference gives these two no resource type: only "*" matches
+       // them, and a statement scoped to the deployment group would deny watch's every poll.
+       allow("WatchDeploymentTargets", {"codedeploy:ListDeploymentTargets", "codedeploy:BatchGetDeploymentTargets"},
+             RoleJson::array({"*"})),
        allow("ReadDeploymentConfigs", {"codedeploy:GetDeploymentConfig"},
              RoleJson::array({values.deployment_config_arns}))}));
 }

@@ -114,9 +114,10 @@ TEST_F(RoleDocuments, CiDeployerMayPushAndDeployOnlyItsApplicationAndGroup) {
                   Grant{{"s3:PutObject", "s3:AbortMultipartUpload"}, {"arn:aws:s3:::codedeploy-*/*"}},
                   Grant{{"codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"},
                         {arn + "application:ShopApp"}},
-                  Grant{{"codedeploy:CreateDeployment", "codedeploy:GetDeployment",
-                         "codedeploy:ListDeploymentTargets", "codedeploy:BatchGetDeploymentTargets"},
+                  Grant{{"codedeploy:CreateDeployment", "codedeploy:GetDeployment"},
                         {arn + "deploymentgroup:ShopApp/ShopGroup"}},
+                  // No resource-level permissions for these two (Service Authorization Reference).
+                  Grant{{"codedeploy:ListDeploymentTargets", "codedeploy:BatchGetDeploymentTargets"}, {"*"}},
                   Grant{{"codedeploy:GetDeploymentConfig"}, {arn + "deploymentconfig:*"}}));
 }
 
