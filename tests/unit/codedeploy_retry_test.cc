@@ -35,10 +35,10 @@ struct ScriptedCall {
 };
 
 struct Recorded {
-  std::vector<double> sleeps;
+  std::vector<int> sleeps;
   CodeDeployRetry retry() {
     CodeDeployRetry r;
-    r.sleep = [this](double seconds) { sleeps.push_back(seconds); };
+    r.sleep = [this](int seconds) { sleeps.push_back(seconds); };
     return r;
   }
 };
@@ -51,7 +51,7 @@ TEST(CodeDeployRetry, ThrottlingIsRetriedEvenForCreateDeploymentWithDoublingDela
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(*result.value, "d-1");
   EXPECT_EQ(call.calls, 3);
-  EXPECT_EQ(recorded.sleeps, (std::vector<double>{1, 2}));
+  EXPECT_EQ(recorded.sleeps, (std::vector<int>{1, 2}));
 }
 
 TEST(CodeDeployRetry, ServerErrorsAndLostAnswersAreRetriedOnlyWhenIdempotent) {
@@ -79,7 +79,7 @@ TEST(CodeDeployRetry, RefusalsAreFinalAndAttemptsAreCapped) {
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(result.failure.code, "ThrottlingException");
   EXPECT_EQ(throttled.calls, 4);
-  EXPECT_EQ(recorded.sleeps, (std::vector<double>{1, 2, 4}));
+  EXPECT_EQ(recorded.sleeps, (std::vector<int>{1, 2, 4}));
 }
 
 }  // namespace
